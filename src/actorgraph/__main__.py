@@ -1,0 +1,3 @@
+from actorgraph.cli import cli
+
+cli(prog_name="actorgraph")

@@ -1,0 +1,105 @@
+"""Finding a claim's quote in its source document.
+
+A quote matches when it appears verbatim after folding runs of whitespace to one space and
+typographic quotes, apostrophes and dashes to their ASCII forms; `…` or `...` joins fragments
+that must appear in that order. Positions are reported in the original, unfolded text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from actorgraph.schema import FRAGMENT_SEPARATORS
+
+_FOLD = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+        **dict.fromkeys("\t\n\r\v\f\xa0\u2007\u2009\u200a\u202f\u2028\u2029", " "),
+    }
+)
+_RUNS = re.compile(" {2,}")
+_FRAGMENTS = re.compile("|".join(re.escape(s) for s in FRAGMENT_SEPARATORS))
+
+
+def fold(text: str) -> str:
+    """The form quotes are compared in: typography folded, whitespace runs made one space."""
+    return _RUNS.sub(" ", text.translate(_FOLD)).strip()
+
+
+def fragments(quote: str) -> list[str]:
+    """The folded pieces of a quote that must appear in order."""
+    return [f for f in (fold(p) for p in _FRAGMENTS.split(quote)) if f]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a quote stands in a document: character offsets and 1-based paragraph."""
+
+    start: int
+    end: int
+    paragraph: int
+    pieces: tuple[tuple[int, int], ...]
+
+
+class Document:
+    """A source document's text, folded once, to locate any number of quotes in it."""
+
+    def __init__(self, text: str):
+        self.text = text
+        translated = text.translate(_FOLD)
+        self.folded = _RUNS.sub(" ", translated)
+        # Each collapsed run shifts later offsets: (first folded offset after it, total shift).
+        self._breaks: list[int] = [0]
+        self._shifts: list[int] = [0]
+        shift = 0
+        for run in _RUNS.finditer(translated):
+            shift += len(run.group()) - 1
+            self._breaks.append(run.end() - shift)
+            self._shifts.append(shift)
+        # Paragraphs are the document's non-empty lines.
+        self._paragraph_starts = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", text)]
+
+    def original_offset(self, folded_offset: int) -> int:
+        i = bisect_right(self._breaks, folded_offset) - 1
+        return folded_offset + self._shifts[i]
+
+    def paragraph_at(self, offset: int) -> int:
+        return max(1, bisect_right(self._paragraph_starts, offset))
+
+    def paragraphs(self) -> list[str]:
+        return [line.strip() for line in self.text.splitlines() if line.strip()]
+
+    def locate(self, quote: str) -> Span | None:
+        """The span of the quote's first occurrence, or None if it is not in the text."""
+        pieces = []
+        at = 0
+        for piece in fragments(quote):
+            found = self.folded.find(piece, at)
+            if found < 0:
+                return None
+            at = found + len(piece)
+            pieces.append((self.original_offset(found), self.original_offset(at - 1) + 1))
+        if not pieces:
+            return None
+        start, end = pieces[0][0], pieces[-1][1]
+        return Span(start, end, self.paragraph_at(start), tuple(pieces))
+
+    def closest(self, quote: str, width: int = 0) -> str:
+        """The passage of the document that best resembles a quote that is not in it."""
+        from rapidfuzz import fuzz
+
+        needle = " ".join(fragments(quote))
+        if not needle:
+            return ""
+        hit = fuzz.partial_ratio_alignment(needle, self.folded)
+        start = max(0, hit.dest_start - width)
+        end = min(len(self.folded), hit.dest_end + width)
+        # Widen to whole words.
+        start = self.folded.rfind(" ", 0, start) + 1 if start else 0
+        stop = self.folded.find(" ", end)
+        end = len(self.folded) if stop < 0 else stop
+        return self.folded[start:end].strip()

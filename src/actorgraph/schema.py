@@ -1,0 +1,243 @@
+"""The casebook's schema, declared once: files, columns and vocabularies.
+
+Validation, the graph, the HTML legend, the exports and the README all read this module;
+nothing else lists a column, an actor type, a relation or a certainty level by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ActorType:
+    name: str
+    label: str
+    description: str
+    color: str
+    shape: str  # a vis-network node shape
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    description: str
+    color: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    name: str
+    label: str  # reads between the two actors: "Iran supplies arms to Venezuela"
+    description: str
+    directed: bool
+    family: str
+
+
+@dataclass(frozen=True)
+class Certainty:
+    name: str
+    description: str
+    dashes: bool | tuple[int, ...]  # vis-network edge dashes: False is a solid line
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    description: str
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    filename: str
+    description: str
+    columns: tuple[Column, ...]
+    aliases: dict[str, str]  # header spellings of other tools (Kumu, Gephi) -> our column
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+ACTOR_TYPES: dict[str, ActorType] = {
+    t.name: t
+    for t in (
+        ActorType("state", "State", "A sovereign state, named or by its capital (Iran, Tehran).",
+                  "#1f77b4", "dot"),
+        ActorType("territory", "Territory", "A territory, region or area that matters to a claim "
+                  "(the Caribbean, Aruba, the tri-border area).", "#8c9dad", "triangle"),
+        ActorType("government_body", "Government body", "A ministry, agency, security apparatus or "
+                  "group of officials acting for a state.", "#17becf", "square"),
+        ActorType("military_unit", "Military unit", "A state's armed force, service or unit "
+                  "(IRGC, Quds Force, a carrier strike group).", "#d62728", "diamond"),
+        ActorType("armed_group", "Armed group", "A non-state armed or militant group (Hezbollah, "
+                  "ELN).", "#ff7f0e", "star"),
+        ActorType("criminal_network", "Criminal network", "A network alleged to traffic, smuggle "
+                  "or launder (Cartel de los Soles).", "#9467bd", "hexagon"),
+        ActorType("organisation", "Organisation", "Any other organisation: NGOs, community "
+                  "bodies, companies, groups of people named collectively.", "#2ca02c",
+                  "ellipse"),
+        ActorType("person", "Person", "A named individual.", "#e377c2", "box"),
+    )
+}
+
+FAMILIES: dict[str, Family] = {
+    f.name: f
+    for f in (
+        Family("cooperation", "Alliances, cooperation, meetings and links between equals.",
+               "#1f77b4"),
+        Family("support", "One actor sustains another: backing, money, goods, shelter, "
+               "protection.", "#2ca02c"),
+        Family("military", "Arms, deployments, armed presence and violence.", "#d62728"),
+        Family("criminal", "Trafficking, smuggling and illicit operations.", "#9467bd"),
+        Family("coercion", "Pressure and hostility: threats, sanctions, designations, "
+               "condemnation, detention.", "#ff7f0e"),
+        Family("structure", "Who belongs to, serves or leads whom.", "#7f7f7f"),
+    )
+}
+
+RELATIONS: dict[str, Relation] = {
+    r.name: r
+    for r in (
+        # cooperation (undirected unless a side is named as acting)
+        Relation("allied_with", "is allied with", "An alliance, axis or strategic partnership.",
+                 False, "cooperation"),
+        Relation("cooperates_with", "cooperates with", "Operational, military, economic or "
+                 "intelligence cooperation short of an alliance.", False, "cooperation"),
+        Relation("met_with", "met with", "A meeting or negotiation between the two.", False,
+                 "cooperation"),
+        Relation("logistics_link", "has a transport link with", "Flights, shipping or other "
+                 "transport routes between the two.", False, "cooperation"),
+        Relation("transfers_with", "exchanges material with", "Transfers of arms, people or "
+                 "material between the two, direction not stated.", False, "cooperation"),
+        Relation("requests_from", "requests from", "The source asks the target for arms, goods "
+                 "or help.", True, "cooperation"),
+        # support
+        Relation("supports", "supports", "Political, material or military backing of the "
+                 "target.", True, "support"),
+        Relation("economic_support", "gives economic support to", "Goods (fuel), repairs, "
+                 "trade or money that keep the target's economy going.", True, "support"),
+        Relation("finances", "finances", "The source's activity or money funds the target.",
+                 True, "support"),
+        Relation("provides_safe_haven", "gives safe haven to", "The source lets the target "
+                 "shelter on its territory.", True, "support"),
+        Relation("protects", "protects", "The source guards the target (a bodyguard, a "
+                 "praetorian guard).", True, "support"),
+        # military
+        Relation("supplies_arms_to", "supplies arms to", "Weapons, military equipment or arms "
+                 "production moved from the source to the target.", True, "military"),
+        Relation("military_presence_in", "has a military presence in", "The source's forces, "
+                 "operatives, advisers or bases are in the target.", True, "military"),
+        Relation("targets", "takes action against", "Military, covert, legal or financial "
+                 "operations by the source against the target.", True, "military"),
+        Relation("attacks", "attacked", "A violent attack or strike by the source on the "
+                 "target.", True, "military"),
+        Relation("armed_conflict_with", "is at war with", "Open armed conflict between the "
+                 "two.", False, "military"),
+        # criminal
+        Relation("operates_in", "operates in", "The source runs operations (often illicit) in "
+                 "or through the target.", True, "criminal"),
+        Relation("traffics_with", "traffics with", "Joint trafficking or smuggling: drug "
+                 "corridors, illicit mining, laundering.", False, "criminal"),
+        # coercion
+        Relation("threatens", "threatens", "The source endangers the target's security.",
+                 True, "coercion"),
+        Relation("hostile_to", "is hostile to", "Declared hostility or opposition.", True,
+                 "coercion"),
+        Relation("sanctions", "sanctions", "Economic sanctions imposed by the source on the "
+                 "target.", True, "coercion"),
+        Relation("designates", "designates", "The source lists the target as a terrorist "
+                 "organisation.", True, "coercion"),
+        Relation("detains", "detained", "The source detained or seized the target's people or "
+                 "property.", True, "coercion"),
+        Relation("condemns", "condemns", "The source publicly denounces the target's "
+                 "conduct.", True, "coercion"),
+        # structure
+        Relation("part_of", "is part of", "A unit, body or place within the target.", True,
+                 "structure"),
+        Relation("member_of", "is a member of", "The source belongs to, or makes up, the "
+                 "target network.", True, "structure"),
+        Relation("official_of", "is an official of", "A person holding office in the target "
+                 "(the role goes in notes).", True, "structure"),
+        Relation("leads", "leads", "The source heads the target (a government, a regime, a "
+                 "group).", True, "structure"),
+        Relation("associated_with", "is associated with", "A link the text draws without "
+                 "naming its kind.", False, "structure"),
+    )
+}
+
+# Strongest first: the order ranks paths by their weakest claim and drives --min-certainty.
+CERTAINTIES: dict[str, Certainty] = {
+    c.name: c
+    for c in (
+        Certainty("confirmed", "A matter of record the text reports: an official act, a "
+                  "public statement, a documented event.", False),
+        Certainty("asserted", "The text states it as fact, without evidence.", (12, 4)),
+        Certainty("alleged", "The text attributes it to others (documents, officials, "
+                  "analysts).", (6, 6)),
+        Certainty("suspected", "Hedged: suspicion, \"possibly\", \"could\", a forecast.",
+                  (2, 6)),
+        Certainty("implied", "Not said outright: follows from how the text puts things "
+                  "side by side.", (1, 10)),
+    )
+}
+
+CERTAINTY_RANK: dict[str, int] = {name: rank for rank, name in enumerate(CERTAINTIES)}
+
+ALIAS_SEPARATOR = "|"
+FRAGMENT_SEPARATORS = ("…", "...")
+
+NODES = Table(
+    "nodes", "nodes.csv", "One row per actor.",
+    (
+        Column("id", "Stable slug used by edges.csv (`iran`, `cartel-de-los-soles`).", True),
+        Column("name", "The name shown to people.", True),
+        Column("type", "An actor type (see below).", True),
+        Column("aliases", "Other names, `|`-separated (`Tehran|Islamic Republic`)."),
+        Column("description", "Who this is, in a sentence."),
+    ),
+    {"label": "name", "aliases": "aliases", "tags": "aliases"},
+)
+
+EDGES = Table(
+    "edges", "edges.csv", "One row per claim: one allegation of one relation between two "
+    "actors.",
+    (
+        Column("id", "Stable claim id (`c001`).", True),
+        Column("source", "The actor id the relation goes from.", True),
+        Column("target", "The actor id the relation goes to.", True),
+        Column("relation", "A relation type (see below).", True),
+        Column("source_text", "The shortest verbatim span of the document that supports the "
+               "claim; `…` or `...` joins fragments that appear in that order.", True),
+        Column("source_doc", "The id of a document in sources.csv.", True),
+        Column("claimed_by", "Who alleges it, as the text says: `the author`, `internal U.S. "
+               "documents`, `analysts`, a named official.", True),
+        Column("certainty", "How firmly the text puts it (see below).", True),
+        Column("date", "When it happened or was said, ISO 8601, partial allowed: `2022-06`, "
+               "`2024`, `2025-11-03`."),
+        Column("notes", "Anything an analyst should know: roles, figures, caveats."),
+    ),
+    {"from": "source", "to": "target", "type": "relation", "description": "notes"},
+)
+
+SOURCES = Table(
+    "sources", "sources.csv", "One row per source document.",
+    (
+        Column("id", "Stable document id, used by edges.csv `source_doc`.", True),
+        Column("title", "The document's title (blank where the text gives none)."),
+        Column("path", "The document's UTF-8 text file, relative to the casebook's parent "
+               "folder (`data/sources/x.txt`) or to the casebook (`sources/x.txt`).", True),
+        Column("url", "Where it was published, if known."),
+        Column("published", "Publication date, ISO 8601, partial allowed."),
+        Column("publisher", "Publisher, if known."),
+    ),
+    {},
+)
+
+TABLES: tuple[Table, ...] = (NODES, EDGES, SOURCES)
