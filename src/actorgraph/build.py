@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
 
 from actorgraph.schema import ALIAS_SEPARATOR, RELATIONS
-from actorgraph.validate import Report
+from actorgraph.validate import Report, open_casebook
 
 
 def split_aliases(value: str) -> list[str]:
@@ -37,3 +39,8 @@ def build_graph(report: Report) -> nx.MultiDiGraph:
         edges.append((claim["source"], claim["target"], claim["id"], attrs))
     G.add_edges_from(edges)
     return G
+
+
+def load_graph(data_dir: Path | str, strict: bool = False) -> nx.MultiDiGraph:
+    """Read, validate and build the casebook at `data_dir` (what every query command needs)."""
+    return build_graph(open_casebook(data_dir, strict=strict))

@@ -15,10 +15,8 @@ from actorgraph.errors import Problem
 from actorgraph.quotes import Document
 from actorgraph.schema import EDGES, NODES, SOURCES, Table
 
-ICONV_HINT = (
-    "convert it to UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 {name} > fixed.csv`, "
-    "or save it from your spreadsheet as 'CSV UTF-8'"
-)
+ICONV_HINT = "convert it to UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 {name} > {fixed}`, "
+SAVE_HINT = {".csv": "or save it from your spreadsheet as 'CSV UTF-8'"}
 
 
 @dataclass
@@ -78,8 +76,10 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         byte = raw[err.start : err.start + 1].hex()
-        hint = ICONV_HINT.format(name=path.name)
-        raise Unreadable(f"is not UTF-8 (byte 0x{byte} on line {line}); {hint}", line) from err
+        fixed = f"{path.stem}-utf8{path.suffix}"
+        hint = ICONV_HINT.format(name=path.name, fixed=fixed) + SAVE_HINT.get(
+            path.suffix.lower(), "or save it as UTF-8 from your editor")
+        raise Unreadable(f"is not UTF-8 (byte 0x{byte}); {hint}", line) from err
 
 
 def read_table(folder: Path, table: Table, problems: list[Problem]) -> Rows:
@@ -171,5 +171,6 @@ def read_casebook(root: Path | str) -> Casebook:
             problems.append(Problem(sources.path, line, f"document file {source['path']!r} not "
                                     f"found (looked for {display_path(path)})"))
         except Unreadable as err:
-            problems.append(Problem(sources.path, line, f"document {source['path']!r} {err}"))
+            where = f" (its line {err.line})" if err.line else ""
+            problems.append(Problem(sources.path, line, f"document {source['path']!r}{where} {err}"))
     return Casebook(root, actors, claims, sources, documents, problems)

@@ -63,7 +63,7 @@ def _required_and_unique(rows: Rows, table: Table, problems: list[Problem]) -> d
     for line, record in rows:
         for column in table.required:
             if not record[column]:
-                problems.append(Problem(rows.path, line, f"blank {column!r}"))
+                problems.append(Problem(rows.path, line, f"{column!r} is blank; it is required"))
         ident = record["id"]
         if not ident:
             continue

@@ -1,0 +1,56 @@
+"""Shared fixtures: a CLI runner and casebooks copied into a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def casebook(tmp_path, monkeypatch):
+    """Make a casebook folder `case/` in a temporary working folder and return its path.
+
+    `casebook()` is the good fixture; `casebook("name")` lays the files of
+    `fixtures/bad/name/` (one defect each) or `fixtures/variants/name/` (the same casebook
+    written another valid way) over it; a file `X.absent` removes X. The working folder is the
+    temporary one, so messages name the files as `case/nodes.csv`.
+    """
+    monkeypatch.chdir(tmp_path)
+
+    def make(defect: str | None = None, base: str = "good") -> Path:
+        root = tmp_path / "case"
+        shutil.copytree(FIXTURES / base, root)
+        if defect:
+            overlay = FIXTURES / "bad" / defect
+            if not overlay.exists():
+                overlay = FIXTURES / "variants" / defect
+            for item in overlay.iterdir():
+                target = root / item.name
+                if item.suffix == ".absent":
+                    (root / item.stem).unlink()
+                elif item.is_dir():
+                    if target.exists():
+                        target.unlink() if target.is_file() else shutil.rmtree(target)
+                    shutil.copytree(item, target)
+                else:
+                    shutil.copy(item, target)
+        return root
+
+    return make
+
+
+@pytest.fixture
+def article_casebook() -> Path:
+    """The real casebook in data/."""
+    return REPO / "data"

@@ -1,0 +1,151 @@
+"""`actorgraph validate`: every failure named with file, line and value; exit 1; no traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from actorgraph.cli import cli
+
+RELATIONS = (
+    "allied_with, cooperates_with, met_with, logistics_link, transfers_with, requests_from, "
+    "supports, economic_support, finances, provides_safe_haven, protects, supplies_arms_to, "
+    "military_presence_in, targets, attacks, armed_conflict_with, operates_in, traffics_with, "
+    "threatens, hostile_to, sanctions, designates, detains, condemns, part_of, member_of, "
+    "official_of, leads, associated_with"
+)
+TYPES = ("state, territory, government_body, military_unit, armed_group, criminal_network, "
+         "organisation, person")
+CERTAINTIES = "confirmed, asserted, alleged, suspected, implied"
+ISO = "is not an ISO 8601 date (use YYYY, YYYY-MM or YYYY-MM-DD)"
+
+CASES = {
+    "missing-file": [
+        "case/nodes.csv: file is missing; it needs the columns id, name, type, aliases, "
+        "description"],
+    "not-a-file": ["case/edges.csv: cannot be read: Is a directory"],
+    "not-utf8": [
+        "case/nodes.csv:3: is not UTF-8 (byte 0x92); convert it to UTF-8, e.g. "
+        "`iconv -f WINDOWS-1252 -t UTF-8 nodes.csv > nodes-utf8.csv`, or save it from your "
+        "spreadsheet as 'CSV UTF-8'"],
+    "missing-column": [
+        "case/edges.csv:1: missing column 'certainty' (the header has: id, source, target, "
+        "relation, source_text, source_doc, claimed_by, date, notes)"],
+    "blank-value": ["case/nodes.csv:3: 'name' is blank; it is required"],
+    "duplicate-id": ["case/edges.csv:5: duplicate id 'c2' (first on line 3)"],
+    "alias-conflict": ["case/nodes.csv:6: alias 'NF' of 'corvin' also names 'front' (line 4)"],
+    "unknown-type": [
+        f"case/nodes.csv:4: unknown type 'militia' (did you mean 'military_unit'? valid: {TYPES})"],
+    "unknown-relation": [
+        "case/edges.csv:2: unknown relation 'supplys_arms_to' (did you mean 'supplies_arms_to'? "
+        f"valid: {RELATIONS})"],
+    "unknown-certainty": [f"case/edges.csv:5: unknown certainty 'likely' (valid: {CERTAINTIES})"],
+    "unknown-actor": ["case/edges.csv:6: source 'frnt' is not an actor id (did you mean 'front'?)"],
+    "unknown-source-doc": ["case/edges.csv:3: unknown source_doc 'reprot' (sources.csv has: report)"],
+    "missing-document": [
+        "case/sources.csv:2: document file 'sources/missing.txt' not found (looked for "
+        "case/sources/missing.txt)"],
+    "bad-date": [f"case/edges.csv:2: date '3rd November' {ISO}", f"case/edges.csv:4: date '2024-13' {ISO}"],
+    "quote-not-found": [
+        "case/edges.csv:2: source_text not found in 'report': \"The Northern Front, says the "
+        "ministry, has recieved rifles from Aldovia's army.\"; closest passage: \"The Northern "
+        "Front, says the ministry, has received rifles from Aldovia's army.\""],
+}
+
+
+@pytest.mark.parametrize("defect", sorted(CASES))
+def test_each_defect_is_reported_exactly(runner, casebook, defect):
+    root = casebook(defect)
+    result = runner.invoke(cli, ["validate", "--data", str(root.name)])
+    assert result.exit_code == 1, result.output
+    expected = CASES[defect]
+    errors = len(expected)
+    summary = f"{errors} error{'s' if errors != 1 else ''} in the casebook."
+    assert result.stderr.splitlines() == [*expected, summary]
+    assert result.stdout == ""
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_many_errors_are_all_reported_in_one_run(runner, casebook):
+    casebook("many-errors")
+    result = runner.invoke(cli, ["validate", "--data", "case"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[:-1] == [
+        f"case/nodes.csv:3: unknown type 'army' (did you mean 'armed_group'? valid: {TYPES})",
+        "case/nodes.csv:4: 'name' is blank; it is required",
+        "case/nodes.csv:5: alias 'Aldovian Republic' of 'brenn' also names 'aldovia' (line 2)",
+        "case/edges.csv:3: unknown relation 'part_off' (did you mean 'part_of'? valid: "
+        f"{RELATIONS})",
+        "case/edges.csv:4: target 'fromt' is not an actor id (did you mean 'front'?)",
+        f"case/edges.csv:4: date '24' {ISO}",
+        "case/edges.csv:5: duplicate id 'c3' (first on line 4)",
+        "case/edges.csv:5: source_text not found in 'report': 'Officials in Brenn deny any "
+        "deal'; closest passage: 'army. Officials in Brenn deny any \"arrangement\"'",
+        f"case/edges.csv:6: unknown certainty 'maybe' (valid: {CERTAINTIES})",
+        "case/edges.csv:6: unknown source_doc 'memo' (sources.csv has: report)",
+    ]
+    assert lines[-1] == "10 errors in the casebook."
+
+
+def test_good_casebook_passes(runner, casebook):
+    casebook()
+    result = runner.invoke(cli, ["validate", "--data", "case"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ("ok: 5 actors, 5 claims, 1 source; every quote found in its "
+                             "document\n")
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("variant", ["bom-multiline", "kumu-headers"])
+def test_bom_multiline_fields_and_kumu_headers_are_accepted(runner, casebook, variant):
+    casebook(variant)
+    result = runner.invoke(cli, ["validate", "--data", "case"])
+    assert result.exit_code == 0, result.output
+
+
+def test_multiline_description_is_kept_and_later_lines_numbered(runner, casebook):
+    from actorgraph.load import read_casebook
+
+    book = read_casebook(casebook("bom-multiline"))
+    assert book.actors.records[0]["id"] == "aldovia"  # the BOM is not part of the header
+    assert book.actors.records[0]["description"] == (
+        "A state in the report,\nspread over two lines.")
+    assert book.actors.lines == [2, 4, 5, 6, 7]
+
+
+def test_warning_is_printed_but_passes_unless_strict(runner, casebook):
+    casebook("unused-actor")
+    result = runner.invoke(cli, ["validate", "--data", "case"])
+    assert result.exit_code == 0
+    assert result.stderr == "case/nodes.csv:7: warning: actor 'ghost' has no claims\n"
+    strict = runner.invoke(cli, ["validate", "--data", "case", "--strict"])
+    assert strict.exit_code == 1
+    assert strict.stderr.splitlines() == [
+        "case/nodes.csv:7: actor 'ghost' has no claims", "1 error in the casebook."]
+
+
+def test_missing_casebook_folder(runner, casebook):
+    casebook()
+    result = runner.invoke(cli, ["validate", "--data", "nowhere"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "nowhere: is not a casebook folder (it should hold nodes.csv, edges.csv, sources.csv "
+        "and sources/)")
+
+
+def test_document_not_utf8_is_named_on_its_sources_line(runner, casebook):
+    root = casebook()
+    (root / "sources" / "report.txt").write_bytes(b"A Field Report\nCaf\xe9 owners.\n")
+    result = runner.invoke(cli, ["validate", "--data", "case"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "case/sources.csv:2: document 'sources/report.txt' (its line 2) is not UTF-8 "
+        "(byte 0xe9); convert it to UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 report.txt > "
+        "report-utf8.txt`, or save it as UTF-8 from your editor")
+
+
+def test_validate_never_modifies_the_data(runner, casebook):
+    root = casebook("many-errors")
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    runner.invoke(cli, ["validate", "--data", "case"])
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
