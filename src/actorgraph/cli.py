@@ -9,6 +9,9 @@ from pathlib import Path
 import click
 
 from actorgraph.errors import ActorGraphError
+from actorgraph.lookup import complete_actor
+from actorgraph.output import format_option
+from actorgraph.schema import CERTAINTIES
 
 DEFAULT_DATA = "data"
 DEFAULT_HTML = Path("output") / "actorgraph.html"
@@ -113,3 +116,265 @@ def build(data_dir: Path, strict: bool, output: Path, title: str):
     click.echo(f"{G.number_of_nodes()} actors, {G.number_of_edges()} claims, "
                f"{len(G.graph['sources'])} source{'s' if len(G.graph['sources']) != 1 else ''}")
     click.echo(f"wrote {path}")
+
+
+# --- Asking the casebook: options shared by the query, export and build commands ----------
+
+def actor_argument(name: str, metavar: str = "ACTOR"):
+    """An actor named by id, name or alias, with shell completion from the casebook."""
+    return click.argument(name, metavar=metavar, shell_complete=complete_actor)
+
+
+def filter_options(command):
+    """--relation/-r, --exclude-relation, --min-certainty, --avoid: which claims count."""
+    options = (
+        click.option("-r", "--relation", "relations", multiple=True, metavar="TYPE",
+                     help="Only claims of this relation type (repeatable)."),
+        click.option("--exclude-relation", "exclude_relations", multiple=True, metavar="TYPE",
+                     help="Leave out claims of this relation type (repeatable)."),
+        click.option("--min-certainty", metavar="LEVEL",
+                     help=f"Only claims at least this firm ({', '.join(CERTAINTIES)}, "
+                          "strongest first)."),
+        click.option("--avoid", multiple=True, metavar="ACTOR", shell_complete=complete_actor,
+                     help="Leave this actor out (repeatable)."),
+    )
+    return functools.reduce(lambda cmd, option: option(cmd), reversed(options), command)
+
+
+def selection_options(command):
+    """--around ACTOR --depth N, --path A B, --top N and the filters: part of the casebook."""
+    options = (
+        click.option("--around", "around_actor", metavar="ACTOR", shell_complete=complete_actor,
+                     help="Only the actors within --depth hops of this actor."),
+        click.option("--depth", type=int, default=1, show_default=True, metavar="N",
+                     help="Hops from the --around actor."),
+        click.option("--path", "path", nargs=2, metavar="A B", default=None,
+                     help="Only the shortest paths between two actors, and their claims."),
+        click.option("--top", "top_n", type=int, metavar="N",
+                     help="Only the N actors in the most claims, and the claims among them."),
+    )
+    command = filter_options(command)
+    return functools.reduce(lambda cmd, option: option(cmd), reversed(options), command)
+
+
+def load_with_filters(data_dir: Path, relations=(), exclude_relations=(), min_certainty=None,
+                      avoid=()):
+    """Check the filter values, load the casebook and resolve the avoided actors."""
+    from actorgraph.build import load_graph
+    from actorgraph.lookup import resolve
+    from actorgraph.select import check_certainty, check_relations
+
+    check_relations(relations)
+    check_relations(exclude_relations, "--exclude-relation")
+    check_certainty(min_certainty)
+    G = load_graph(data_dir)
+    avoid = tuple(resolve(G, name, "--avoid") for name in avoid)
+    return G, dict(relations=relations, exclude_relations=exclude_relations,
+                   min_certainty=min_certainty, avoid=avoid)
+
+
+def apply_selection(G, around_actor=None, depth=1, path=None, top_n=None, **filters):
+    """The selection the options ask for (select.selection), said on stderr."""
+    from actorgraph.errors import InputError
+    from actorgraph.lookup import resolve
+    from actorgraph.select import selection
+
+    if depth != 1 and around_actor is None:
+        raise InputError("--depth goes with --around ACTOR")
+    if around_actor is not None:
+        around_actor = resolve(G, around_actor, "--around")
+    if path:
+        path = tuple(resolve(G, name, "--path") for name in path)
+    chosen = selection(G, around_actor=around_actor, depth=depth, path=path, top_n=top_n,
+                       **filters)
+    if chosen is not G:
+        click.echo(f"selected {chosen.number_of_nodes()} of {G.number_of_nodes()} actors, "
+                   f"{chosen.number_of_edges()} of {G.number_of_edges()} claims", err=True)
+    return chosen
+
+
+@cli.command()
+@actor_argument("source", "A")
+@actor_argument("target", "B")
+@data_option
+@click.option("--directed", is_flag=True,
+              help="Follow directed relations only from source to target (undirected ones "
+                   "still link both ways).")
+@click.option("-k", "k", type=int, metavar="N",
+              help="The N best simple paths of any length, not only the shortest.")
+@click.option("--max-hops", type=int, metavar="N", help="Paths of at most N hops.")
+@filter_options
+@format_option
+def path(source: str, target: str, data_dir: Path, directed: bool, k: int | None,
+         max_hops: int | None, fmt: str, **filters):
+    """How A is tied to B: each hop with every claim and quote that supports it.
+
+    By default the shortest paths, ignoring direction, ranked by the firmness of their
+    weakest claim (at most 10). A and B are ids, names or aliases, in any case, with or
+    without accents.
+
+    \b
+    Examples:
+      actorgraph path hezbollah "cartel de los soles"
+      actorgraph path Tehran Caracas -k 3 --min-certainty alleged
+      actorgraph path iran eln --directed --avoid venezuela --format json
+    """
+    from actorgraph import output, query
+    from actorgraph.lookup import resolve
+    from actorgraph.select import find_paths
+
+    G, filters = load_with_filters(data_dir, **filters)
+    a, b = resolve(G, source, "Name"), resolve(G, target, "Name")
+    result = find_paths(G, a, b, directed=directed, k=k, max_hops=max_hops, **filters)
+    records = query.path_records(G, result)
+    output.emit(fmt, records, rows=query.path_rows(records), fields=query.PATH_FIELDS,
+                text=lambda: output.path_text(records))
+    if result.more:
+        click.echo(f"{result.more} more shortest path{'s' if result.more != 1 else ''} not "
+                   "shown; -k N lists the N best", err=True)
+
+
+@cli.command()
+@actor_argument("actor")
+@data_option
+@format_option
+def show(actor: str, data_dir: Path, fmt: str):
+    """Everything on one actor: type, aliases, description and its claims by relation.
+
+    \b
+    Example:
+      actorgraph show "Nicolas Maduro"
+    """
+    from actorgraph import output, query
+    from actorgraph.build import load_graph
+    from actorgraph.lookup import resolve
+
+    G = load_graph(data_dir)
+    details = query.actor_details(G, resolve(G, actor, "Name"))
+    rows = [c for claims in details["claims"].values() for c in claims]
+    output.emit(fmt, details, rows=rows, fields=query.SHOW_FIELDS,
+                text=lambda: output.show_text(details))
+
+
+@cli.command()
+@actor_argument("actor")
+@data_option
+@click.option("--depth", type=int, default=1, show_default=True, metavar="N",
+              help="How many hops away to look.")
+@filter_options
+@format_option
+def neighbors(actor: str, data_dir: Path, depth: int, fmt: str, **filters):
+    """The actors within N hops of ACTOR, how far, through whom and by which relations.
+
+    \b
+    Example:
+      actorgraph neighbors hezbollah --depth 2 --min-certainty alleged
+    """
+    from actorgraph import output, query
+    from actorgraph.lookup import resolve
+
+    G, filters = load_with_filters(data_dir, **filters)
+    rows = query.neighbours(G, resolve(G, actor, "Name"), depth, **filters)
+    columns = ("distance", "name", "id", "type", "via", "relations")
+    output.emit(fmt, rows, fields=query.NEIGHBOR_FIELDS,
+                text=lambda: output.table(rows, columns))
+
+
+@cli.command()
+@data_option
+@click.option("--type", "types", multiple=True, metavar="TYPE",
+              help="Only actors of this type (repeatable).")
+@click.option("--sort", type=click.Choice(("name", "degree", "betweenness")), default="name",
+              show_default=True, help="Order: by name, or most claims / best broker first.")
+@format_option
+def actors(data_dir: Path, types: tuple[str, ...], sort: str, fmt: str):
+    """List the actors with their degree (claims), ties (actors linked) and betweenness.
+
+    Betweenness is normalised, on the undirected graph with one link per pair of actors:
+    high values are the brokers that connect the rest.
+
+    \b
+    Example:
+      actorgraph actors --type person --type armed_group --sort betweenness
+    """
+    from actorgraph import output, query
+    from actorgraph.build import load_graph
+
+    rows = query.actor_rows(load_graph(data_dir), types, sort)
+    columns = ("name", "id", "type", "degree", "ties", "betweenness")
+    output.emit(fmt, rows, fields=query.ACTOR_FIELDS, text=lambda: output.table(rows, columns))
+
+
+@cli.command()
+@data_option
+@click.option("--actor", "actor_names", multiple=True, metavar="ACTOR",
+              help="Claims involving this actor (repeat: involving all of them).")
+@click.option("--certainty", "certainties", multiple=True, metavar="LEVEL",
+              help="Only claims of this certainty (repeatable).")
+@click.option("--claimed-by", metavar="TEXT", help="Claimant contains TEXT (any case).")
+@click.option("--text", metavar="WORD", help="The quote contains WORD (any case or accent).")
+@filter_options
+@format_option
+def claims(data_dir: Path, actor_names: tuple[str, ...], certainties: tuple[str, ...],
+           claimed_by: str | None, text: str | None, fmt: str, **filters):
+    """List claims, each with its claimant, certainty, document and quote.
+
+    \b
+    Examples:
+      actorgraph claims --actor hezbollah --certainty alleged
+      actorgraph claims --text drones --format csv > drones.csv
+    """
+    from actorgraph import output, query
+    from actorgraph.lookup import resolve
+
+    G, filters = load_with_filters(data_dir, **filters)
+    chosen = [resolve(G, name, "--actor") for name in actor_names]
+    rows = query.claim_rows(G, chosen, certainties, claimed_by, text, **filters)
+    output.emit(fmt, rows, fields=query.CLAIM_FIELDS, text=lambda: output.claims_text(rows))
+
+
+@cli.command()
+@data_option
+@format_option
+def stats(data_dir: Path, fmt: str):
+    """Counts by type, relation and certainty; components; the brokers; thin evidence.
+
+    \b
+    Example:
+      actorgraph stats --format json
+    """
+    from actorgraph import output, query
+    from actorgraph.build import load_graph
+
+    summary = query.stats(load_graph(data_dir))
+    output.emit(fmt, summary, rows=query.stats_rows(summary), fields=("section", "key", "value"),
+                text=lambda: output.stats_text(summary))
+
+
+@cli.command()
+@click.argument("fmt", metavar="FORMAT")
+@data_option
+@click.option("-o", "--output", "dest", default="-", show_default=True, metavar="PATH",
+              help="File to write (a folder for csv and neo4j), or - for stdout.")
+@selection_options
+def export(fmt: str, data_dir: Path, dest: str, around_actor: str | None, depth: int,
+           path: tuple[str, str] | None, top_n: int | None, **filters):
+    """Write the casebook, or part of it, for another tool.
+
+    FORMAT is one of: csv (actorgraph's own files, re-loadable), graphml, gexf (Gephi),
+    json (networkx node-link), cytoscape (Cytoscape.js), neo4j (neo4j-admin import files).
+
+    \b
+    Examples:
+      actorgraph export gexf -o output/actorgraph.gexf
+      actorgraph export graphml --around hezbollah --depth 2 -o hezbollah.graphml
+      actorgraph export neo4j -o output/neo4j
+    """
+    from actorgraph.export import export_graph, get_format
+
+    chosen = get_format(fmt)
+    G, filters = load_with_filters(data_dir, **filters)
+    G = apply_selection(G, around_actor, depth, path, top_n, **filters)
+    written = export_graph(G, chosen, dest)
+    if written is not None:
+        click.echo(f"wrote {written}", err=True)

@@ -1,0 +1,170 @@
+"""One output convention for every query command: `--format text|json|csv` to stdout.
+
+Text is for people: aligned, wrapped to the terminal, readable without colour. JSON and CSV
+are for scripts: stable field names (the `*_FIELDS` of `query`), lists joined with `|` in
+CSV, and CSV cells a spreadsheet would run as a formula neutralised (`export.cells`).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import textwrap
+from collections.abc import Callable, Iterable
+
+import click
+
+from actorgraph.schema import RELATIONS
+
+FORMATS = ("text", "json", "csv")
+MIN_WIDTH = 40
+
+
+def format_option(command):
+    """The shared --format option; the command receives it as `fmt`."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+        help="text for reading; json or csv (stable field names) for scripts.",
+    )(command)
+
+
+def width() -> int:
+    """The terminal's width (COLUMNS wins; 80 when not a terminal)."""
+    return max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
+
+
+def wrap(text: str, indent: int) -> list[str]:
+    """`text` wrapped to the terminal, every line indented by `indent` spaces."""
+    pad = " " * indent
+    return textwrap.wrap(" ".join(str(text).split()), width() - 1, initial_indent=pad,
+                         subsequent_indent=pad, break_on_hyphens=False) or [pad.rstrip()]
+
+
+def csv_text(rows: Iterable[dict], fields: Iterable[str]) -> str:
+    """Rows as CSV under a header of `fields`; cells made safe by the exports' own rules."""
+    from actorgraph.export.cells import csv_text as cells_csv
+
+    fields = tuple(fields)
+    return cells_csv(fields, ([row.get(f) for f in fields] for row in rows))
+
+
+def emit(fmt: str, data, *, rows: list[dict] | None = None, fields: Iterable[str] = (),
+         text: Callable[[], Iterable[str]]) -> None:
+    """Print `data` as JSON, `rows` (default: `data`) as CSV with `fields`, or the lines of
+    `text()`."""
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(csv_text(data if rows is None else rows, fields), nl=False)
+    else:
+        for line in text():
+            click.echo(line)
+
+
+def number(value) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def table(rows: list[dict], columns: Iterable[str]) -> list[str]:
+    """Rows as aligned columns under a header; numbers right-aligned, the last column
+    wrapped to the terminal."""
+    columns = tuple(columns)
+    shown = [[number(cell_list(row.get(c))) for c in columns] for row in rows]
+    widths = [max([len(c), *(len(r[i]) for r in shown)]) for i, c in enumerate(columns)]
+    numeric = [bool(rows) and all(isinstance(r.get(c), (int, float)) for r in rows)
+               for c in columns]
+    lead = sum(widths[:-1]) + 2 * (len(columns) - 1)
+    lines = []
+    for values in [list(columns), *shown]:
+        parts = [v.rjust(w) if num and values is not columns else v.ljust(w)
+                 for v, w, num in zip(values[:-1], widths, numeric)]
+        head = "  ".join(parts) + ("  " if parts else "")
+        last = wrap(values[-1], lead) if lead + len(values[-1]) >= width() else [values[-1]]
+        lines.append((head + last[0].lstrip()).rstrip())
+        lines += [line.rstrip() for line in last[1:]]
+    return lines
+
+
+def cell_list(value) -> str | int | float:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    return "" if value is None else value
+
+
+def claim_block(claim: dict, earlier: str, later: str, arrow: str, indent: int) -> list[str]:
+    """One claim for people: who → whom and the relation, then its provenance, then its
+    quote, wrapped and indented."""
+    where = claim["document_title"] or claim["document"]
+    if claim["paragraph"]:
+        where += f", ¶{claim['paragraph']}"
+    facts = [claim["certainty"], f"claimed by {claim['claimed_by']}", claim["date"], where]
+    lines = wrap(f"{earlier} {arrow} {later}: {claim['relation_label']} ({claim['id']})", indent)
+    lines += wrap(" · ".join(f for f in facts if f), indent + 2)
+    lines += wrap(f"\"{claim['quote']}\"", indent + 4)
+    if claim["notes"]:
+        lines += wrap(f"note: {claim['notes']}", indent + 4)
+    return lines
+
+
+def path_text(records: list[dict]) -> list[str]:
+    lines: list[str] = []
+    for p in records:
+        if lines:
+            lines.append("")
+        hops = f"{p['hops']} hop{'s' if p['hops'] != 1 else ''}"
+        lines += wrap(f"{p['path']}. {' — '.join(p['names'])} ({hops}, weakest: "
+                      f"{p['weakest']})", 0)
+        for step in p["steps"]:
+            for c in step["claims"]:
+                lines += claim_block(c, step["from_name"], step["to_name"], c["arrow"], 3)
+    return lines
+
+
+def show_text(details: dict) -> list[str]:
+    lines = [f"{details['name']} ({details['type']}, id {details['id']})"]
+    if details["aliases"]:
+        lines += wrap("also: " + ", ".join(details["aliases"]), 2)
+    if details["description"]:
+        lines += wrap(details["description"], 2)
+    for relation, claims in details["claims"].items():
+        lines += ["", f"{RELATIONS[relation].label} ({relation}, {len(claims)})"]
+        for c in claims:
+            lines += claim_block(c, details["name"], c["other_name"], c["arrow"], 2)
+    if not details["claims"]:
+        lines += ["", "no claims"]
+    return lines
+
+
+def claims_text(rows: list[dict]) -> list[str]:
+    lines: list[str] = []
+    for c in rows:
+        lines += claim_block(c, c["source_name"], c["target_name"],
+                             "→" if c["directed"] else "—", 0)
+    return lines
+
+
+def _counts(title: str, counts: dict) -> list[str]:
+    rows = [{"what": k, "count": v} for k, v in counts.items()]
+    return ["", title, *("  " + line for line in table(rows, ("what", "count"))[1:])]
+
+
+def stats_text(s: dict) -> list[str]:
+    sizes = ", ".join(map(str, s["component_sizes"]))
+    lines = wrap(f"{s['actors']} actors, {s['claims']} claims, {s['documents']} "
+                 f"document{'s' if s['documents'] != 1 else ''}, {s['pairs']} linked actor "
+                 f"pairs, {s['components']} connected component"
+                 f"{'s' if s['components'] != 1 else ''} (sizes {sizes})", 0)
+    lines += _counts("Actors by type", s["actor_types"])
+    lines += _counts("Claims by relation", s["relations"])
+    lines += _counts("Claims by certainty", s["certainties"])
+    for key, title, measure in (("top_degree", "Most claims (degree)", "degree"),
+                                ("top_betweenness", "Brokers (betweenness)", "betweenness")):
+        ranked = [{"name": r["name"], "id": r["id"], measure: r[measure]} for r in s[key]]
+        lines += ["", title, *("  " + line for line in table(ranked, ("name", "id", measure))[1:])]
+    single, weak = s["single_source"], s["suspicion_only"]
+    lines += ["", "Evidence",
+              f"  {single['claims']} of {s['claims']} claims rest on a single source document "
+              f"({single['pairs']} of {s['pairs']} actor pairs)",
+              f"  {weak['claims']} claims rest on suspicion alone ({weak['pairs']} actor pairs "
+              "with only suspected or implied claims)"]
+    return lines

@@ -1,0 +1,215 @@
+"""Answers to the questions analysts ask of a casebook, as plain records with stable fields.
+
+Each function takes the graph `G` from `build.load_graph` and returns lists of dicts (or one
+dict) that `output` prints as text, JSON or CSV. Actors are ids here: turn what people type
+into ids with `lookup.resolve` first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import networkx as nx
+
+from actorgraph.errors import InputError
+from actorgraph.lookup import name_key
+from actorgraph.schema import ACTOR_TYPES, CERTAINTIES, CERTAINTY_RANK, RELATIONS
+from actorgraph.select import (
+    PathResult,
+    centrality,
+    check_certainty,
+    check_relations,
+    filter_claims,
+    links,
+    ranked,
+)
+
+CLAIM_FIELDS = ("id", "source", "source_name", "target", "target_name", "relation",
+                "relation_label", "directed", "certainty", "claimed_by", "date", "document",
+                "document_title", "paragraph", "quote", "notes")
+PATH_FIELDS = ("path", "hops", "weakest", "step", "from", "to", "arrow", *CLAIM_FIELDS)
+SHOW_FIELDS = ("actor", "arrow", "other", "other_name", *CLAIM_FIELDS)
+NEIGHBOR_FIELDS = ("id", "name", "type", "distance", "via", "relations")
+ACTOR_FIELDS = ("id", "name", "type", "degree", "ties", "betweenness")
+SORTS = ("name", "degree", "betweenness")
+TOP = 5
+
+
+def name(G: nx.MultiDiGraph, actor: str) -> str:
+    return G.nodes[actor].get("name") or actor
+
+
+def claim_record(G: nx.MultiDiGraph, u: str, v: str, key: str) -> dict:
+    """One claim as a flat record (the CLAIM_FIELDS)."""
+    c = G.edges[u, v, key]
+    doc = c.get("source_doc", "")
+    return {
+        "id": key, "source": u, "source_name": name(G, u), "target": v,
+        "target_name": name(G, v), "relation": c["relation"],
+        "relation_label": RELATIONS[c["relation"]].label, "directed": c["directed"],
+        "certainty": c["certainty"], "claimed_by": c.get("claimed_by", ""),
+        "date": c.get("date", ""), "document": doc,
+        "document_title": G.graph.get("sources", {}).get(doc, {}).get("title", ""),
+        "paragraph": c.get("paragraph"), "quote": c.get("source_text", ""),
+        "notes": c.get("notes", ""),
+    }
+
+
+def arrow(claim: dict, earlier: str) -> str:
+    """A claim's direction seen from `earlier`: → it is the source, ← the target, — undirected."""
+    if not claim["directed"]:
+        return "—"
+    return "→" if claim["source"] == earlier else "←"
+
+
+def path_records(G: nx.MultiDiGraph, result: PathResult) -> list[dict]:
+    """The paths of `select.find_paths`, each hop with its claims and their arrows."""
+    records = []
+    for rank, path in enumerate(result.paths, 1):
+        steps = []
+        for (a, b), hop in zip(zip(path.actors, path.actors[1:]), path.hops):
+            claims = [claim_record(G, u, v, key) for u, v, key, _ in hop]
+            steps.append({"from": a, "from_name": name(G, a), "to": b, "to_name": name(G, b),
+                          "claims": [{"arrow": arrow(c, a), **c} for c in claims]})
+        records.append({"path": rank, "actors": path.actors,
+                        "names": [name(G, a) for a in path.actors],
+                        "hops": len(path.hops), "weakest": path.weakest, "steps": steps})
+    return records
+
+
+def path_rows(records: list[dict]) -> list[dict]:
+    """Path records flattened to one row per claim (the PATH_FIELDS)."""
+    return [{"path": p["path"], "hops": p["hops"], "weakest": p["weakest"], "step": i,
+             "from": s["from"], "to": s["to"], **c}
+            for p in records for i, s in enumerate(p["steps"], 1) for c in s["claims"]]
+
+
+def actor_details(G: nx.MultiDiGraph, actor: str) -> dict:
+    """Everything on one actor; its claims grouped by relation, strongest first."""
+    attrs = G.nodes[actor]
+    claims = [claim_record(G, u, v, k) for u, v, k in G.in_edges(actor, keys=True)]
+    claims += [claim_record(G, u, v, k) for u, v, k in G.out_edges(actor, keys=True)
+               if v != actor]
+    order = list(RELATIONS)
+    claims.sort(key=lambda c: (order.index(c["relation"]), CERTAINTY_RANK[c["certainty"]],
+                               c["id"]))
+    grouped: dict[str, list[dict]] = {}
+    for c in claims:
+        other = c["target"] if c["source"] == actor else c["source"]
+        grouped.setdefault(c["relation"], []).append(
+            {"actor": actor, "arrow": arrow(c, actor), "other": other,
+             "other_name": name(G, other), **c})
+    return {"id": actor, "name": name(G, actor), "type": attrs.get("type", ""),
+            "aliases": list(attrs.get("aliases", [])),
+            "description": attrs.get("description", ""), "claims": grouped}
+
+
+def neighbours(G: nx.MultiDiGraph, actor: str, depth: int = 1, **filters) -> list[dict]:
+    """The actors within `depth` hops of `actor` (direction ignored), nearest first, each
+    with the actors one hop nearer that link it (`via`) and the relations of those claims.
+    `filters` are those of `select.filter_claims`."""
+    if depth < 1:
+        raise InputError(f"--depth must be 1 or more, not {depth}")
+    view = filter_claims(G, **filters)
+    H = links(view)
+    distance = nx.single_source_shortest_path_length(H, actor, cutoff=depth)
+    rows = []
+    for other, d in distance.items():
+        if other == actor:
+            continue
+        via = sorted(n for n in H[other] if distance.get(n) == d - 1)
+        relations = sorted({c["relation"] for n in via for x, y in ((other, n), (n, other))
+                            for c in view.get_edge_data(x, y, default={}).values()})
+        rows.append({"id": other, "name": name(G, other), "type": G.nodes[other].get("type"),
+                     "distance": d, "via": via, "relations": relations})
+    return sorted(rows, key=lambda r: (r["distance"], name_key(r["name"]), r["id"]))
+
+
+def actor_rows(G: nx.MultiDiGraph, types: Iterable[str] = (), sort: str = "name") -> list[dict]:
+    """Actors with their degree (claims), ties (actors linked) and betweenness (see
+    `select.centrality`)."""
+    types = tuple(types)
+    for t in types:
+        if t not in ACTOR_TYPES:
+            raise InputError(f"--type {t!r} is not an actor type "
+                             f"(valid: {', '.join(ACTOR_TYPES)})")
+    if sort not in SORTS:
+        raise InputError(f"--sort {sort!r} is not one of: {', '.join(SORTS)}")
+    scores = centrality(G)
+    rows = [{"id": a, "name": name(G, a), "type": G.nodes[a].get("type", ""), **scores[a]}
+            for a in G if not types or G.nodes[a].get("type") in types]
+    by_name = (lambda r: (name_key(r["name"]), r["id"]))
+    rows.sort(key=by_name)
+    if sort != "name":
+        rows.sort(key=lambda r: -r[sort])  # stable: ties stay in name order
+    return rows
+
+
+def claim_rows(G: nx.MultiDiGraph, actors: Iterable[str] = (), certainties: Iterable[str] = (),
+               claimed_by: str | None = None, text: str | None = None,
+               **filters) -> list[dict]:
+    """Claims in id order that involve every one of `actors`, have one of `certainties`,
+    whose claimant contains `claimed_by` and whose quote contains `text` (both compared
+    by `name_key`); `filters` as for `select.filter_claims`."""
+    actors, certainties = set(actors), tuple(certainties)
+    for level in certainties:
+        check_certainty(level, "--certainty")
+    view = filter_claims(G, **filters)
+    who = name_key(claimed_by) if claimed_by else None
+    word = name_key(text) if text else None
+    rows = []
+    for u, v, key, c in view.edges(keys=True, data=True):
+        if ((actors <= {u, v}) and (not certainties or c["certainty"] in certainties)
+                and (who is None or who in name_key(c.get("claimed_by", "")))
+                and (word is None or word in name_key(c.get("source_text", "")))):
+            rows.append(claim_record(G, u, v, key))
+    return sorted(rows, key=lambda r: r["id"])
+
+
+def _ranked(G, scores, measure: str) -> list[dict]:
+    return [{"id": a, "name": name(G, a), measure: scores[a][measure]}
+            for a in ranked(G, scores, measure)[:TOP]]
+
+
+def stats(G: nx.MultiDiGraph) -> dict:
+    """Counts, components, brokers and how much rests on a single source or on suspicion."""
+    pairs: dict[frozenset, list[dict]] = defaultdict(list)
+    for u, v, c in G.edges(data=True):
+        pairs[frozenset((u, v))].append(c)
+    single = [cs for cs in pairs.values() if len({c["source_doc"] for c in cs}) == 1]
+    weak = CERTAINTY_RANK["suspected"]
+    suspicion = [cs for cs in pairs.values()
+                 if all(CERTAINTY_RANK[c["certainty"]] >= weak for c in cs)]
+    types = Counter(t for _, t in G.nodes(data="type"))
+    relations = Counter(r for _, _, r in G.edges(data="relation"))
+    certainties = Counter(c for _, _, c in G.edges(data="certainty"))
+    components = sorted((len(c) for c in nx.weakly_connected_components(G)), reverse=True)
+    scores = centrality(G)
+    return {
+        "actors": G.number_of_nodes(), "claims": G.number_of_edges(),
+        "documents": len({d for _, _, d in G.edges(data="source_doc")}),
+        "actor_types": {t: types[t] for t in ACTOR_TYPES if types[t]},
+        "relations": {r: relations[r] for r in RELATIONS if relations[r]},
+        "certainties": {c: certainties[c] for c in CERTAINTIES},
+        "components": len(components), "component_sizes": components,
+        "top_degree": _ranked(G, scores, "degree"),
+        "top_betweenness": _ranked(G, scores, "betweenness"),
+        "single_source": {"claims": sum(map(len, single)), "pairs": len(single)},
+        "suspicion_only": {"claims": sum(map(len, suspicion)), "pairs": len(suspicion)},
+        "pairs": len(pairs),
+    }
+
+
+def stats_rows(summary: dict) -> list[dict]:
+    """The stats flattened to (section, key, value) rows for CSV."""
+    rows = [{"section": "total", "key": k, "value": summary[k]}
+            for k in ("actors", "claims", "documents", "pairs", "components")]
+    for section in ("actor_types", "relations", "certainties"):
+        rows += [{"section": section, "key": k, "value": v} for k, v in summary[section].items()]
+    for section, measure in (("top_degree", "degree"), ("top_betweenness", "betweenness")):
+        rows += [{"section": section, "key": r["id"], "value": r[measure]}
+                 for r in summary[section]]
+    for section in ("single_source", "suspicion_only"):
+        rows += [{"section": section, "key": k, "value": v} for k, v in summary[section].items()]
+    return rows

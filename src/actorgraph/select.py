@@ -1,0 +1,259 @@
+"""Choosing part of the casebook: claims that pass filters, the actors around one actor, the
+paths between two, the most central actors.
+
+Every function takes the casebook graph `G` (a MultiDiGraph, one edge per claim) and returns a
+subgraph of it, or paths through it; none of them changes `G`. Path semantics (shared with
+the HTML page's path finder): claims link their actors both ways unless `directed`; a hop's
+strength is its strongest claim, a path's strength its weakest hop; paths rank by hops, then
+strength, then actor ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+import networkx as nx
+
+from actorgraph.errors import InputError, NoPath
+from actorgraph.lookup import name_key
+from actorgraph.schema import CERTAINTIES, CERTAINTY_RANK, RELATIONS
+
+MAX_SHORTEST = 10  # shortest paths listed by default
+
+
+def check_relations(names: Iterable[str], option: str = "--relation") -> tuple[str, ...]:
+    """The names, if each is a relation type; InputError naming the first that is not."""
+    for name in names:
+        if name not in RELATIONS:
+            raise InputError(f"{option} {name!r} is not a relation type "
+                             f"(valid: {', '.join(RELATIONS)})")
+    return tuple(names)
+
+
+def check_certainty(level: str | None, option: str = "--min-certainty") -> str | None:
+    if level is not None and level not in CERTAINTIES:
+        raise InputError(f"{option} {level!r} is not a certainty level "
+                         f"(valid, strongest first: {', '.join(CERTAINTIES)})")
+    return level
+
+
+def filter_claims(G: nx.MultiDiGraph, relations: Iterable[str] = (),
+                  exclude_relations: Iterable[str] = (), min_certainty: str | None = None,
+                  avoid: Iterable[str] = ()) -> nx.MultiDiGraph:
+    """A read-only view of `G` without the avoided actors and the claims the filters drop.
+
+    `relations` keeps only claims of those types; `exclude_relations` drops those types;
+    `min_certainty` keeps claims at least that firm (`alleged` keeps confirmed, asserted and
+    alleged). Actors left without claims stay in the view.
+    """
+    keep = set(check_relations(relations))
+    drop = set(check_relations(exclude_relations, "--exclude-relation"))
+    floor = CERTAINTY_RANK[check_certainty(min_certainty)] if min_certainty else None
+    gone = set(avoid)
+    for actor in gone:
+        if actor not in G:
+            raise InputError(f"--avoid {actor!r} is not an actor")
+
+    def claim_passes(u, v, key) -> bool:
+        claim = G.edges[u, v, key]
+        return ((not keep or claim["relation"] in keep)
+                and claim["relation"] not in drop
+                and (floor is None or CERTAINTY_RANK[claim["certainty"]] <= floor))
+
+    if not (keep or drop or floor is not None or gone):
+        return G
+    return nx.subgraph_view(G, filter_node=lambda n: n not in gone, filter_edge=claim_passes)
+
+
+def links(G: nx.MultiDiGraph, directed: bool = False) -> nx.Graph:
+    """The simple projection: one link per pair of actors that any claim ties.
+
+    Undirected by default. With `directed`, a DiGraph where a claim of a directed relation
+    links source to target only and any other claim links both ways.
+    """
+    H = nx.DiGraph() if directed else nx.Graph()
+    H.add_nodes_from(G)
+    for u, v, claim_directed in G.edges(data="directed"):
+        H.add_edge(u, v)
+        if directed and not claim_directed:
+            H.add_edge(v, u)
+    return H
+
+
+def hop_claims(G: nx.MultiDiGraph, a: str, b: str, directed: bool = False) -> list[tuple]:
+    """The claims `(u, v, key, attrs)` that let a path step from `a` to `b`, strongest first,
+    then by claim id."""
+    found = [(a, b, k, d) for k, d in G.get_edge_data(a, b, default={}).items()]
+    if a != b:
+        found += [(b, a, k, d) for k, d in G.get_edge_data(b, a, default={}).items()
+                  if not directed or not d["directed"]]
+    return sorted(found, key=lambda c: (CERTAINTY_RANK[c[3]["certainty"]], c[2]))
+
+
+@dataclass
+class Path:
+    """A path: its actors in order and, per hop, the claims that support it."""
+
+    actors: list[str]
+    hops: list[list[tuple]] = field(default_factory=list)
+
+    @property
+    def weakest(self) -> str:
+        """The path's strength: the certainty of its weakest hop's strongest claim."""
+        ranks = [CERTAINTY_RANK[hop[0][3]["certainty"]] for hop in self.hops]
+        return list(CERTAINTIES)[max(ranks)]
+
+    def rank_key(self) -> tuple:
+        return (len(self.actors) - 1, CERTAINTY_RANK[self.weakest], tuple(self.actors))
+
+
+@dataclass
+class PathResult:
+    """The ranked paths found, and how many more there were (default mode only)."""
+
+    paths: list[Path]
+    more: int = 0
+
+
+def _describe(options: dict) -> list[str]:
+    shown = []
+    for name, value in options.items():
+        flag = "--" + name.replace("_", "-")
+        if value is True:
+            shown.append(flag)
+        elif isinstance(value, (tuple, list, set, frozenset)):
+            shown += [f"{flag} {v}" for v in value]
+        elif value not in (None, False):
+            shown.append(f"{flag} {value}")
+    return shown
+
+
+def _label(G, actor: str) -> str:
+    return G.nodes[actor].get("name") or actor
+
+
+def find_paths(G: nx.MultiDiGraph, source: str, target: str, *, directed: bool = False,
+               k: int | None = None, max_hops: int | None = None,
+               relations: Iterable[str] = (), exclude_relations: Iterable[str] = (),
+               min_certainty: str | None = None, avoid: Iterable[str] = ()) -> PathResult:
+    """The best paths from `source` to `target`, each hop with its claims.
+
+    Default: every shortest path, ranked, at most MAX_SHORTEST (`.more` counts the rest).
+    `k`: the k best simple paths of any length up to `max_hops`. The filters are those of
+    `filter_claims`. Raises NoPath if none exists under these options.
+    """
+    avoid = tuple(avoid)
+    for actor in (source, target):
+        if actor not in G:
+            raise InputError(f"{actor!r} is not an actor")
+    if source == target:
+        raise InputError(f"a path needs two different actors; both ends are {source!r}")
+    if k is not None and k < 1:
+        raise InputError(f"-k must be 1 or more, not {k}")
+    if max_hops is not None and max_hops < 1:
+        raise InputError(f"--max-hops must be 1 or more, not {max_hops}")
+    for end in (source, target):
+        if end in avoid:
+            raise InputError(f"--avoid {end!r} is an end of the path")
+    relations, exclude_relations = tuple(relations), tuple(exclude_relations)
+    view = filter_claims(G, relations, exclude_relations, min_certainty, avoid)
+    H = links(view, directed)
+    candidates = _candidates(H, source, target, k, max_hops)
+    paths = sorted((Path(p, [hop_claims(view, a, b, directed) for a, b in zip(p, p[1:])])
+                    for p in candidates), key=Path.rank_key)
+    if not paths:
+        options = _describe(dict(directed=directed, max_hops=max_hops, relation=relations,
+                                 exclude_relation=exclude_relations,
+                                 min_certainty=min_certainty, avoid=avoid))
+        why = (f" under these options: {', '.join(options)}" if options
+               else ": no chain of claims connects them")
+        raise NoPath(f"No path between {_label(G, source)!r} and {_label(G, target)!r}{why}")
+    limit = k or MAX_SHORTEST
+    return PathResult(paths[:limit], 0 if k else max(0, len(paths) - limit))
+
+
+def _candidates(H: nx.Graph, source: str, target: str, k: int | None,
+                max_hops: int | None) -> list[list[str]]:
+    """Paths to rank: all shortest ones, or (with k) every simple path no longer than the
+    k-th shortest, so that ties at that length are ranked, not cut arbitrarily."""
+    within = (lambda p: max_hops is None or len(p) - 1 <= max_hops)
+    try:
+        if not k:
+            shortest = nx.all_shortest_paths(H, source, target)
+            return [p for p in shortest if within(p)]
+        found: list[list[str]] = []
+        for p in _while(nx.shortest_simple_paths(H, source, target), within):
+            if len(found) >= k and len(p) > len(found[k - 1]):
+                break
+            found.append(p)
+        return found
+    except nx.NetworkXNoPath:
+        return []
+
+
+def _while(paths: Iterator[list[str]], keep) -> Iterator[list[str]]:
+    for p in paths:
+        if not keep(p):
+            return
+        yield p
+
+
+def path_subgraph(G: nx.MultiDiGraph, source: str, target: str, **options) -> nx.MultiDiGraph:
+    """The actors on the paths `find_paths` returns, and only the claims along them."""
+    result = find_paths(G, source, target, **options)
+    claims = {(u, v, key) for path in result.paths for hop in path.hops
+              for u, v, key, _attrs in hop}
+    return G.edge_subgraph(claims)
+
+
+def around(G: nx.MultiDiGraph, actor: str, depth: int = 1) -> nx.MultiDiGraph:
+    """The actors within `depth` hops of `actor` (either direction) and every claim among
+    them."""
+    if actor not in G:
+        raise InputError(f"{actor!r} is not an actor")
+    if depth < 0:
+        raise InputError(f"--depth must be 0 or more, not {depth}")
+    distances = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), actor,
+                                                      cutoff=depth)
+    return G.subgraph(distances)
+
+
+def centrality(G: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
+    """Per actor: `degree` (claims it is in, as networkx counts a multigraph's degree),
+    `ties` (actors it is linked to) and `betweenness` (normalised, on the undirected simple
+    projection)."""
+    H = links(G)
+    betweenness = nx.betweenness_centrality(H, normalized=True)
+    return {n: {"degree": G.degree(n), "ties": H.degree(n), "betweenness": betweenness[n]}
+            for n in G}
+
+
+def top(G: nx.MultiDiGraph, n: int) -> nx.MultiDiGraph:
+    """The `n` actors in the most claims (`ranked` by degree), with the claims among them."""
+    if n < 1:
+        raise InputError(f"--top must be 1 or more, not {n}")
+    return G.subgraph(islice(ranked(G, centrality(G), "degree"), n))
+
+
+def ranked(G: nx.MultiDiGraph, scores: dict, measure: str) -> list[str]:
+    """Actor ids by `measure` of `centrality`, highest first; ties in name order, then id."""
+    return sorted(G, key=lambda a: (-scores[a][measure],
+                                    name_key(G.nodes[a].get("name") or a), a))
+
+
+def selection(G: nx.MultiDiGraph, *, around_actor: str | None = None, depth: int = 1,
+              path: tuple[str, str] | None = None, top_n: int | None = None,
+              **filters) -> nx.MultiDiGraph:
+    """The part of `G` the export and build commands were asked for: the filters of
+    `filter_claims` first, then the actors around one actor, then the shortest paths between
+    two, then the `top_n` actors by degree. A copy, `G` itself when nothing is asked."""
+    chosen = filter_claims(G, **filters)
+    if around_actor is not None:
+        chosen = around(chosen, around_actor, depth)
+    if path is not None:
+        chosen = path_subgraph(chosen, *path)
+    if top_n is not None:
+        chosen = top(chosen, top_n)
+    return G if chosen is G else chosen.copy()
