@@ -1,0 +1,17 @@
+"""networkx node-link JSON: what `nx.node_link_graph` and d3 read."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+
+
+def generate_nodelink(G: nx.MultiDiGraph) -> str:
+    """The casebook as node-link JSON; edges under `edges`, each with its claim id as `key`.
+
+    Graph-level data (the casebook folder, `sources` with every document's metadata) is kept.
+    """
+    H = nx.relabel_nodes(G, str, copy=True) if any(not isinstance(n, str) for n in G) else G
+    data = nx.node_link_data(H, edges="edges")
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
