@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import networkx as nx
 
 from actorgraph.export.flat import flat_graph
@@ -25,4 +27,6 @@ def generate_gexf(G: nx.MultiDiGraph) -> str:
             data["viz"] = {"color": {**_rgb(actor_type.color), "a": 1.0}}
     for *_, key, data in H.edges(keys=True, data=True):
         data["id"] = key  # the writer takes it as the GEXF edge id
-    return "\n".join(nx.generate_gexf(H, version="1.2draft")) + "\n"
+    out = io.BytesIO()
+    nx.write_gexf(H, out, encoding="utf-8", version="1.2draft")  # with its XML declaration
+    return out.getvalue().decode("utf-8")

@@ -3,10 +3,10 @@
 
 `nodes.csv`, `edges.csv` and `sources.csv` keep our columns first (from `schema`), then any
 other column the casebook had, then the computed ones: actors' `degree` (claims touching the
-actor), `ties` (actors it is linked to), `betweenness` (normalised, on the undirected one-link-per-pair projection) and
-`component` (connected component, largest first, numbered from 1); claims' `paragraph`,
-`start` and `end` (where the quote stands in its document). The cited documents are copied
-into `sources/` and sources.csv points at them there.
+actor), `ties` (actors it is linked to), `betweenness` (normalised, on the undirected
+one-link-per-pair projection) and `component` (connected component, largest first, numbered
+from 1); claims' `paragraph`, `start` and `end` (where the quote stands in its document).
+The cited documents are copied into `sources/` and sources.csv points at them there.
 
 Cells a spreadsheet would run as a formula are prefixed with `'` (see `cells.neutralise`).
 """
