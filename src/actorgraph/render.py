@@ -1,7 +1,15 @@
-"""The casebook as one self-contained, offline HTML page (vis-network, as bundled by pyvis)."""
+"""The casebook as one self-contained, offline HTML page: the explorer.
+
+Python prepares the data (compact rows, each document's text once, the vocabulary in use,
+positions for large graphs); `templates/explorer.js` draws it with vis-network (as bundled
+by pyvis, read from its files without importing pyvis) and does everything interactive.
+Text from the casebook travels as JSON inside `<script type="application/json">` and is
+only ever inserted into the page as text.
+"""
 
 from __future__ import annotations
 
+import importlib.resources
 import importlib.util
 from functools import cache
 from pathlib import Path
@@ -13,6 +21,16 @@ from actorgraph.validate import Report
 from actorgraph.write import atomic_write
 
 VIS_VERSION = "9.1.2"
+# Above this many actors vis-network's physics no longer settles in a few seconds (measured:
+# see the README); the page is then laid out in Python and drawn without live physics.
+PHYSICS_LIMIT = 300
+LAYOUTS = ("auto", "physics", "python")
+
+# The page's rows are arrays in these column orders (the script names them back).
+NODE_FIELDS = ("id", "name", "type", "aliases", "description")
+EDGE_FIELDS = ("id", "from", "to", "relation", "certainty", "claimed_by", "date", "notes",
+               "doc", "paragraph", "pieces", "quote")
+DOCUMENT_FIELDS = ("title", "published", "publisher", "url", "text")
 
 
 @cache
@@ -26,45 +44,97 @@ def vis_assets() -> tuple[str, str]:
             (folder / "vis-network.css").read_text(encoding="utf-8"))
 
 
-def page_data(G: nx.MultiDiGraph, report: Report) -> dict:
-    """Everything the page shows, as plain JSON-able data (text stays text)."""
+@cache
+def page_assets() -> tuple[str, str]:
+    """The explorer's own script and stylesheet."""
+    folder = importlib.resources.files("actorgraph") / "templates"
+    return ((folder / "explorer.js").read_text(encoding="utf-8"),
+            (folder / "explorer.css").read_text(encoding="utf-8"))
+
+
+def vocabulary(G: nx.MultiDiGraph) -> dict:
+    """The schema's entries the graph uses, in the schema's order (certainties strongest
+    first, so a certainty's position is its rank)."""
+    types = {a["type"] for _, a in G.nodes(data=True)}
+    relations = {a["relation"] for *_, a in G.edges(data=True)}
+    certainties = {a["certainty"] for *_, a in G.edges(data=True)}
+    families = {RELATIONS[r].family for r in relations}
+    return {
+        "types": [vars(t) for k, t in ACTOR_TYPES.items() if k in types],
+        "relations": [vars(r) for k, r in RELATIONS.items() if k in relations],
+        "families": [vars(f) for k, f in FAMILIES.items() if k in families],
+        "certainties": [vars(c) for k, c in CERTAINTIES.items() if k in certainties],
+    }
+
+
+def _document_rows(G: nx.MultiDiGraph, report: Report) -> dict[str, list]:
+    """Each document the graph's claims cite, its text once."""
+    cited = {a["source_doc"] for *_, a in G.edges(data=True)}
+    sources = {s["id"]: s for s in report.casebook.sources.records}
+    return {
+        doc: [sources[doc]["title"], sources[doc]["published"], sources[doc]["publisher"],
+              sources[doc]["url"], report.casebook.documents[doc].text]
+        for doc in sorted(cited)
+    }
+
+
+def page_data(G: nx.MultiDiGraph, report: Report, layout: str = "auto") -> dict:
+    """Everything the page shows, as plain JSON-able data (text stays text).
+
+    `G` may be a subgraph of the casebook in `report`: the page shows G's actors and claims
+    and takes their documents from the report.
+    """
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")
+    in_python = layout == "python" or (layout == "auto" and len(G) > PHYSICS_LIMIT)
+    positions = {}
+    if in_python:
+        from actorgraph.layout import layout_positions
+
+        positions = layout_positions(G)
     nodes = [
-        {"id": n, "name": a["name"], "type": a["type"], "aliases": a["aliases"],
-         "description": a["description"], "degree": G.degree(n)}
+        [n, a["name"], a["type"], a["aliases"], a["description"], *positions.get(n, ())]
         for n, a in G.nodes(data=True)
     ]
-    edges = [
-        {"id": key, "from": u, "to": v, **{k: a[k] for k in (
-            "relation", "source_text", "source_doc", "claimed_by", "certainty", "date", "notes",
-            "paragraph", "start", "end", "directed")}}
-        for u, v, key, a in G.edges(keys=True, data=True)
-    ]
-    documents = {
-        doc_id: {"title": G.graph["sources"][doc_id]["title"], "text": document.text}
-        for doc_id, document in report.casebook.documents.items()
+    edges = []
+    for u, v, key, a in G.edges(keys=True, data=True):
+        span = report.spans.get(key)
+        pieces = [list(p) for p in span.pieces] if span else [[a["start"], a["end"]]]
+        edges.append([key, u, v, a["relation"], a["certainty"], a["claimed_by"], a["date"],
+                      a["notes"], a["source_doc"], a["paragraph"], pieces, a["source_text"]])
+    notice = (f"Laid out in Python: {len(G):,} actors — live physics off" if in_python
+              else "")
+    return {
+        "fields": {"nodes": NODE_FIELDS + (("x", "y") if in_python else ()),
+                   "edges": EDGE_FIELDS, "documents": DOCUMENT_FIELDS},
+        "nodes": nodes, "edges": edges, "documents": _document_rows(G, report),
+        "vocabulary": vocabulary(G), "physics": not in_python, "notice": notice,
     }
-    vocabulary = {
-        "types": {k: vars(t) for k, t in ACTOR_TYPES.items()},
-        "relations": {k: vars(r) for k, r in RELATIONS.items()},
-        "families": {k: vars(f) for k, f in FAMILIES.items()},
-        "certainties": {k: vars(c) for k, c in CERTAINTIES.items()},
-    }
-    return {"nodes": nodes, "edges": edges, "documents": documents, "vocabulary": vocabulary}
 
 
-def render_html(G: nx.MultiDiGraph, report: Report, title: str = "actorgraph") -> str:
+def render_html(G: nx.MultiDiGraph, report: Report, title: str = "actorgraph",
+                layout: str = "auto") -> str:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    env = Environment(loader=PackageLoader("actorgraph"), autoescape=select_autoescape(
-        ["html", "j2"], default=True))
+    env = Environment(loader=PackageLoader("actorgraph"),
+                      autoescape=select_autoescape(["html", "j2"], default=True))
     vis_js, vis_css = vis_assets()
+    page_js, page_css = page_assets()
+    for name, script in (("vis-network", vis_js), ("explorer.js", page_js)):
+        if "</script" in script.lower():
+            raise RuntimeError(f"{name} contains '</script' and cannot be inlined")
     return env.get_template("explorer.html.j2").render(
-        title=title, data=page_data(G, report), vis_js=vis_js, vis_css=vis_css,
-        actors=G.number_of_nodes(), claims=G.number_of_edges())
+        title=title, data=page_data(G, report, layout=layout), vis_js=vis_js,
+        vis_css=vis_css, page_js=page_js, page_css=page_css)
 
 
-def write_html(G: nx.MultiDiGraph, report: Report, path: Path | str, title: str = "actorgraph"
-               ) -> Path:
+def write_html(G: nx.MultiDiGraph, report: Report, path: Path | str, title: str = "actorgraph",
+               layout: str = "auto") -> Path:
+    """Write the explorer page for `G` to `path` (atomically) and return the path.
+
+    `layout` is "auto" (physics in the browser up to PHYSICS_LIMIT actors, positions from
+    Python above), "physics" or "python".
+    """
     path = Path(path)
-    atomic_write(path, render_html(G, report, title))
+    atomic_write(path, render_html(G, report, title, layout=layout))
     return path

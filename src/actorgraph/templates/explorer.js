@@ -1,0 +1,655 @@
+/* actorgraph explorer: draws the casebook with vis-network and lets an analyst read,
+ * search, filter and trace it. Every text from the casebook is inserted as text (textContent,
+ * text nodes), never as markup. Nothing is fetched: all data is in the page. */
+(function () {
+  "use strict";
+
+  // ---------------------------------------------------------------- data
+  const raw = JSON.parse(document.getElementById("casebook-data").textContent);
+  const named = (row, fields) => Object.fromEntries(fields.map((f, i) => [f, row[i]]));
+  const actors = raw.nodes.map(r => named(r, raw.fields.nodes));
+  const claims = raw.edges.map(r => named(r, raw.fields.edges));
+  const documents = Object.fromEntries(Object.entries(raw.documents)
+    .map(([id, r]) => [id, named(r, raw.fields.documents)]));
+  const V = raw.vocabulary;
+  const byName = list => Object.fromEntries(list.map(x => [x.name, x]));
+  const TYPES = byName(V.types), RELATIONS = byName(V.relations);
+  const FAMILIES = byName(V.families), CERTAINTIES = byName(V.certainties);
+  const RANK = Object.fromEntries(V.certainties.map((c, i) => [c.name, i]));  // 0 = strongest
+  const actorById = new Map(actors.map(a => [a.id, a]));
+  const claimById = new Map(claims.map(c => [c.id, c]));
+  const claimsOf = new Map(actors.map(a => [a.id, []]));
+  for (const c of claims) {
+    claimsOf.get(c.from).push(c);
+    if (c.to !== c.from) claimsOf.get(c.to).push(c);
+  }
+  const BIG = !raw.physics;
+  const LABEL_EDGES = claims.length <= 150;
+  const fmt = n => n.toLocaleString("en-US");
+  const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const strongestFirst = (a, b) => RANK[a.certainty] - RANK[b.certainty] || byId(a, b);
+
+  // ---------------------------------------------------------------- DOM helpers (text only)
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "class") e.className = v;
+      else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+      else e.setAttribute(k, v);
+    }
+    e.append(...children.filter(c => c != null && c !== false));
+    return e;
+  }
+  const $ = id => document.getElementById(id);
+  const SVG = "http://www.w3.org/2000/svg";
+  function svg(tag, attrs, ...children) {
+    const e = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    e.append(...children);
+    return e;
+  }
+  function shapeSwatch(type) {
+    const t = TYPES[type], fill = t.color, c = 7;
+    const star = [...Array(10)].map((_, i) => {
+      const r = i % 2 ? 2.8 : 6.8, a = Math.PI / 5 * i - Math.PI / 2;
+      return `${c + r * Math.cos(a)},${c + r * Math.sin(a)}`;
+    }).join(" ");
+    const hex = [...Array(6)].map((_, i) => {
+      const a = Math.PI / 3 * i;
+      return `${c + 6 * Math.cos(a)},${c + 6 * Math.sin(a)}`;
+    }).join(" ");
+    const shapes = {
+      dot: ["circle", { cx: c, cy: c, r: 6 }], triangle: ["polygon", { points: "7,1 13,13 1,13" }],
+      square: ["rect", { x: 1.5, y: 1.5, width: 11, height: 11 }],
+      diamond: ["polygon", { points: "7,0.5 13.5,7 7,13.5 0.5,7" }],
+      star: ["polygon", { points: star }], hexagon: ["polygon", { points: hex }],
+      ellipse: ["ellipse", { cx: c, cy: c, rx: 6.5, ry: 4.5 }],
+      box: ["rect", { x: 0.5, y: 3, width: 13, height: 8, rx: 2 }],
+    };
+    const [tag, attrs] = shapes[t.shape] || shapes.dot;
+    return svg("svg", { width: 14, height: 14, viewBox: "0 0 14 14", "aria-hidden": "true" },
+      svg(tag, { ...attrs, fill, stroke: "rgba(0,0,0,.35)", "stroke-width": 0.8 }));
+  }
+  function lineSwatch(color, dashes, directed) {
+    const line = svg("line", { x1: 1, y1: 6, x2: directed ? 22 : 27, y2: 6, stroke: color,
+      "stroke-width": 2, "stroke-dasharray": dashes ? dashes.map(d => d / 2).join(" ") : "none" });
+    const parts = [line];
+    if (directed) parts.push(svg("polygon", { points: "21,2 28,6 21,10", fill: color }));
+    return svg("svg", { width: 28, height: 12, viewBox: "0 0 28 12", "aria-hidden": "true" },
+      ...parts);
+  }
+  const relationColor = c => FAMILIES[RELATIONS[c.relation].family].color;
+  const nameOf = id => actorById.get(id).name;
+  const sentence = c => `${nameOf(c.from)} ${RELATIONS[c.relation].label} ${nameOf(c.to)}`;
+  const clip = (text, n) => (text.length > n ? text.slice(0, n - 1).trimEnd() + "…" : text);
+  const norm = s => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+    .replace(/[\u2018\u2019'.]/g, "").replace(/[-\s]+/g, " ").trim();
+
+  // ---------------------------------------------------------------- look
+  function tint(hex, amount) {
+    const n = parseInt(hex.slice(1), 16);
+    const mix = v => Math.round(v + (255 - v) * amount);
+    return `rgb(${mix(n >> 16)},${mix((n >> 8) & 255)},${mix(n & 255)})`;
+  }
+  const DIM_NODE = { background: "#eceef1", border: "#d8dce2" };
+  function nodeLook(a, dim) {
+    const t = TYPES[a.type], inside = t.shape === "box" || t.shape === "ellipse";
+    const degree = claimsOf.get(a.id).length;
+    const bg = dim ? DIM_NODE.background : inside ? tint(t.color, 0.72) : t.color;
+    const border = dim ? DIM_NODE.border : t.color;
+    return {
+      shape: t.shape, size: Math.min(34, 10 + 2.6 * Math.sqrt(degree)),
+      borderWidth: inside ? 1.5 : 1,
+      color: { background: bg, border, highlight: { background: bg, border: "#1d2430" },
+        hover: { background: bg, border: "#1d2430" } },
+      font: { color: dim ? "#b4bac3" : "#1d2430", size: 14, strokeWidth: inside ? 0 : 3,
+        strokeColor: "#ffffff", face: "system-ui, 'Segoe UI', Roboto, sans-serif" },
+      margin: inside ? 7 : undefined,
+    };
+  }
+  // Several claims between the same two actors: each its own curve, spread on both sides.
+  const curve = new Map();
+  {
+    const pairs = new Map();
+    for (const c of claims) {
+      const key = c.from < c.to ? c.from + "\u0000" + c.to : c.to + "\u0000" + c.from;
+      if (!pairs.has(key)) pairs.set(key, []);
+      pairs.get(key).push(c);
+    }
+    for (const group of pairs.values()) {
+      group.forEach((c, i) => {
+        if (group.length === 1) return;
+        const offset = (i - (group.length - 1) / 2) * Math.min(0.28, 1.2 / group.length);
+        // Curve sides are relative to the edge's direction: flip for the reversed ones.
+        const side = (offset > 0) === (c.from < c.to) ? "curvedCW" : "curvedCCW";
+        curve.set(c.id, { enabled: offset !== 0, type: side, roundness: Math.abs(offset) });
+      });
+    }
+  }
+  function edgeLook(c, dim) {
+    const color = dim ? "#e3e6ea" : relationColor(c);
+    const directed = RELATIONS[c.relation].directed;
+    return {
+      color: { color, highlight: color, hover: color, inherit: false },
+      dashes: CERTAINTIES[c.certainty].dashes, width: 1.7, selectionWidth: 2, hoverWidth: 1,
+      arrows: { to: { enabled: directed, scaleFactor: 0.55 } },
+      smooth: curve.get(c.id) || { enabled: false },
+      label: LABEL_EDGES ? RELATIONS[c.relation].label : undefined,
+      font: { size: 10, color: dim ? "#c9ced5" : "#6a7484", strokeWidth: 0,
+        background: "rgba(255,255,255,0.9)", align: "middle", face: "system-ui, sans-serif" },
+    };
+  }
+
+  // ---------------------------------------------------------------- network
+  const nodeSet = new vis.DataSet(actors.map(a => ({ id: a.id, label: a.name, ...nodeLook(a, false),
+    ...(BIG ? { x: a.x, y: a.y } : {}) })));
+  const edgeSet = new vis.DataSet(claims.map(c => ({ id: c.id, from: c.from, to: c.to,
+    ...edgeLook(c, false) })));
+  const shown = { actors: new Set(actors.map(a => a.id)), claims: new Set(claims.map(c => c.id)) };
+  const nodeView = new vis.DataView(nodeSet, { filter: n => shown.actors.has(n.id) });
+  const edgeView = new vis.DataView(edgeSet, { filter: e => shown.claims.has(e.id) });
+  const network = new vis.Network($("network"), { nodes: nodeView, edges: edgeView }, {
+    autoResize: true,
+    layout: { randomSeed: 7, improvedLayout: !BIG && actors.length <= 100 },
+    physics: BIG ? false : {
+      solver: "forceAtlas2Based",
+      forceAtlas2Based: { gravitationalConstant: -90, springLength: 130, avoidOverlap: 0.4 },
+      stabilization: { iterations: 600, updateInterval: 100 },
+    },
+    interaction: { hover: true, tooltipDelay: 3600000, multiselect: false,
+      hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, navigationButtons: false },
+    nodes: { scaling: { label: { drawThreshold: 6 } } },
+    // Relation labels only once zoomed in, past a few dozen claims: colour tells the family.
+    edges: { scaling: { label: { drawThreshold: claims.length > 40 ? 9 : 5 } } },
+  });
+  const api = { network, data: { actors, claims, documents, vocabulary: V }, ready: false,
+    nodes: nodeSet, edges: edgeSet, shown };
+  window.actorgraph = api;
+  function markReady() {
+    network.once("afterDrawing", () => { api.ready = true; });
+    network.redraw();
+  }
+  if (BIG) {
+    markReady();
+  } else {
+    network.once("stabilizationIterationsDone", () => {
+      network.setOptions({ physics: false });
+      network.fit();
+      markReady();
+    });
+  }
+  if (raw.notice) { $("notice").textContent = raw.notice; $("notice").hidden = false; }
+
+  // ---------------------------------------------------------------- highlight
+  const dimmed = { nodes: new Set(), edges: new Set() };
+  function highlight(actorIds, claimIds) {
+    const nodeUpdates = [], edgeUpdates = [];
+    for (const a of actors) {
+      const dim = actorIds !== null && !actorIds.has(a.id);
+      if (dim !== dimmed.nodes.has(a.id)) {
+        dim ? dimmed.nodes.add(a.id) : dimmed.nodes.delete(a.id);
+        nodeUpdates.push({ id: a.id, ...nodeLook(a, dim) });
+      }
+    }
+    for (const c of claims) {
+      const dim = claimIds !== null && !claimIds.has(c.id);
+      if (dim !== dimmed.edges.has(c.id)) {
+        dim ? dimmed.edges.add(c.id) : dimmed.edges.delete(c.id);
+        edgeUpdates.push({ id: c.id, ...edgeLook(c, dim) });
+      }
+    }
+    nodeSet.update(nodeUpdates);
+    edgeSet.update(edgeUpdates);
+  }
+  const clearHighlight = () => highlight(null, null);
+
+  // ---------------------------------------------------------------- tooltip
+  const tip = $("tooltip");
+  function showTip(content, pointer) {
+    tip.replaceChildren(...content);
+    tip.hidden = false;
+    const box = $("network").getBoundingClientRect();
+    const x = box.left + pointer.x + 14, y = box.top + pointer.y + 14;
+    const w = tip.offsetWidth, h = tip.offsetHeight;
+    tip.style.left = Math.max(4, Math.min(x, window.innerWidth - w - 8)) + "px";
+    tip.style.top = (y + h > window.innerHeight - 4 ? y - h - 24 : y) + "px";
+  }
+  network.on("hoverEdge", p => {
+    const c = claimById.get(p.edge);
+    showTip([el("b", {}, sentence(c)),
+      el("div", { class: "meta" }, [c.certainty, "claimed by " + c.claimed_by, c.date]
+        .filter(Boolean).join(" · ")),
+      el("div", { class: "q" }, "“" + clip(c.quote, 220) + "”")], p.pointer.DOM);
+  });
+  network.on("hoverNode", p => {
+    const a = actorById.get(p.node);
+    showTip([el("b", {}, a.name),
+      el("div", { class: "meta" }, TYPES[a.type].label + " · " + claimsOf.get(a.id).length +
+        " claims"),
+      a.description ? el("div", { class: "q" }, clip(a.description, 220)) : null]
+      .filter(Boolean), p.pointer.DOM);
+  });
+  for (const ev of ["blurEdge", "blurNode", "dragStart", "zoom"]) {
+    network.on(ev, () => { tip.hidden = true; });
+  }
+
+  // ---------------------------------------------------------------- panel
+  const panel = $("panel"), body = $("panel-body");
+  let back = null;  // re-renders the last list (an actor's claims, a path) from a claim
+  function openPanel(...children) {
+    tip.hidden = true;
+    body.replaceChildren(...children.filter(c => c != null));
+    panel.hidden = false;
+    panel.scrollTop = 0;
+  }
+  function closePanel() {
+    panel.hidden = true;
+    body.replaceChildren();
+    back = null;
+    network.unselectAll();
+    clearHighlight();
+  }
+  $("panel-close").addEventListener("click", closePanel);
+  document.addEventListener("keydown", e => {
+    if (e.key === "Escape" && !e.defaultPrevented) closePanel();
+  });
+
+  function contextOf(c) {
+    // The paragraph(s) holding the quote, its fragments marked, trimmed if very long.
+    const text = documents[c.doc].text, pieces = [...c.pieces].sort((a, b) => a[0] - b[0]);
+    const first = pieces[0][0], last = pieces[pieces.length - 1][1];
+    let from = text.lastIndexOf("\n", first - 1) + 1, to = text.indexOf("\n", last);
+    if (to < 0) to = text.length;
+    const lead = first - from > 700, tail = to - last > 700;
+    if (lead) from = Math.max(from, text.lastIndexOf(". ", first - 500) + 2);
+    if (tail) to = Math.min(to, text.indexOf(". ", last + 500) + 1 || to);
+    const box = el("blockquote", { class: "context" }, lead ? "…" : null);
+    let at = from;
+    for (const [s, e] of pieces) {
+      box.append(text.slice(at, s), el("mark", {}, text.slice(s, e)));
+      at = e;
+    }
+    box.append(text.slice(at, to), tail ? "…" : "");
+    return box;
+  }
+  function sourceLine(c) {
+    const d = documents[c.doc];
+    const line = el("div", { class: "source" }, el("b", {}, d.title || c.doc),
+      `, paragraph ${c.paragraph}`,
+      [d.publisher, d.published].filter(Boolean).map(s => " · " + s).join(""));
+    if (/^https?:\/\//i.test(d.url)) {
+      line.append(" · ", el("a", { href: d.url, target: "_blank", rel: "noopener noreferrer" },
+        d.url));
+    } else if (d.url) {
+      line.append(" · " + d.url);
+    }
+    return line;
+  }
+  function facts(pairs) {
+    const dl = el("dl", { class: "facts" });
+    for (const [k, v] of pairs) if (v) dl.append(el("dt", {}, k), el("dd", {}, v));
+    return dl;
+  }
+  function relationTag(c) {
+    const r = RELATIONS[c.relation];
+    return el("span", { class: "kind" },
+      lineSwatch(relationColor(c), CERTAINTIES[c.certainty].dashes, r.directed),
+      r.label + " · " + c.certainty);
+  }
+  function showClaim(id) {
+    const c = claimById.get(id);
+    const returnTo = back;
+    openPanel(
+      returnTo ? el("button", { type: "button", class: "back", onclick: () => returnTo() },
+        "← Back") : null,
+      el("h2", {}, sentence(c)),
+      el("div", { class: "meta" }, relationTag(c)),
+      contextOf(c),
+      sourceLine(c),
+      facts([["Claimed by", c.claimed_by],
+        ["Certainty", c.certainty + " — " + CERTAINTIES[c.certainty].description],
+        ["Date", c.date || "not given"], ["Notes", c.notes], ["Claim", c.id]]),
+      shown.claims.has(c.id) ? null : el("p", { class: "empty" }, "Hidden by the filters."));
+    panel.dataset.claim = c.id;
+    delete panel.dataset.actor;
+    if (shown.claims.has(c.id)) network.setSelection({ nodes: [], edges: [c.id] },
+      { highlightEdges: false });
+  }
+  function claimButton(c, showSentence) {
+    const hidden = !shown.claims.has(c.id);
+    return el("button", { type: "button", class: "claim" + (hidden ? " hidden-claim" : ""),
+      "data-claim": c.id, title: hidden ? "hidden by the filters" : "read this claim",
+      onclick: () => focusClaim(c.id) },
+      showSentence ? el("span", {}, sentence(c)) : null,
+      el("span", { class: "meta" }, " " + [c.certainty, "claimed by " + c.claimed_by, c.date]
+        .filter(Boolean).join(" · ")),
+      el("span", { class: "q" }, "“" + clip(c.quote, 160) + "”"));
+  }
+  function showActor(id) {
+    const a = actorById.get(id);
+    const own = claimsOf.get(id);
+    const groups = V.relations.map(r => [r, own.filter(c => c.relation === r.name)
+      .sort(strongestFirst)]).filter(([, list]) => list.length);
+    back = () => showActor(id);
+    openPanel(
+      el("h2", {}, a.name),
+      el("div", { class: "meta kind" }, shapeSwatch(a.type), TYPES[a.type].label),
+      a.aliases.length ? el("p", { class: "meta" }, "Also called: " + a.aliases.join(", ")) : null,
+      a.description ? el("p", {}, a.description) : null,
+      el("h3", {}, own.length === 1 ? "1 claim" : `${own.length} claims`),
+      ...groups.flatMap(([r, list]) => [
+        el("h3", { class: "kind" }, lineSwatch(FAMILIES[r.family].color, false, r.directed),
+          `${r.label} (${list.length})`),
+        ...list.map(c => claimButton(c, true))]));
+    panel.dataset.actor = id;
+    delete panel.dataset.claim;
+  }
+  function focusClaim(id) {
+    const c = claimById.get(id);
+    if (shown.claims.has(id)) {
+      const pos = network.getPositions([c.from, c.to]);
+      network.moveTo({ position: { x: (pos[c.from].x + pos[c.to].x) / 2,
+        y: (pos[c.from].y + pos[c.to].y) / 2 }, animation: { duration: 300 } });
+    }
+    showClaim(id);
+  }
+  network.on("click", p => {
+    if (p.nodes.length) { back = null; showActor(p.nodes[0]); }
+    else if (p.edges.length) { back = null; showClaim(p.edges[0]); }
+  });
+
+  // ---------------------------------------------------------------- search
+  const searchIndex = actors.flatMap(a => [[norm(a.name), a, null],
+    ...a.aliases.map(al => [norm(al), a, al])]);
+  function matches(query, limit = 12) {
+    const q = norm(query);
+    if (!q) return [];
+    const seen = new Set(), hits = [];
+    for (const [key, a, alias] of searchIndex) {
+      const at = key.indexOf(q);
+      if (at < 0 || !shown.actors.has(a.id)) continue;
+      hits.push({ a, alias, score: (at === 0 ? 0 : 2) + (alias ? 1 : 0), len: key.length });
+    }
+    hits.sort((x, y) => x.score - y.score || x.len - y.len || byId(x.a, y.a));
+    return hits.filter(h => !seen.has(h.a.id) && seen.add(h.a.id)).slice(0, limit);
+  }
+  function resolve(text) {
+    const q = norm(text);
+    const exact = searchIndex.find(([key]) => key === q);
+    if (exact) return exact[1].id;
+    const [first] = matches(text, 1);
+    return first ? first.a.id : null;
+  }
+  function suggest(input, onChoose) {
+    const list = el("ul", { role: "listbox", hidden: "" });
+    input.after(list);
+    let hits = [], active = -1;
+    const close = () => { list.hidden = true; active = -1; };
+    const choose = h => {
+      input.value = h.a.name;
+      input.dataset.actor = h.a.id;
+      close();
+      onChoose(h.a.id);
+    };
+    function render() {
+      list.replaceChildren(...hits.map((h, i) => el("li", {
+        role: "option", class: i === active ? "active" : "",
+        onmousedown: e => { e.preventDefault(); choose(h); } },
+      h.a.name, h.alias ? el("small", {}, ` (${h.alias})`) : null,
+      el("small", {}, " · " + TYPES[h.a.type].label))));
+      list.hidden = !hits.length;
+    }
+    input.addEventListener("input", () => {
+      delete input.dataset.actor;
+      hits = matches(input.value);
+      active = hits.length ? 0 : -1;
+      render();
+    });
+    input.addEventListener("keydown", e => {
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        if (!hits.length) return;
+        e.preventDefault();
+        active = (active + (e.key === "ArrowDown" ? 1 : hits.length - 1)) % hits.length;
+        render();
+      } else if (e.key === "Enter") {
+        e.preventDefault();
+        if (!list.hidden && hits[active]) choose(hits[active]);
+        else { const id = resolve(input.value); if (id) choose({ a: actorById.get(id) }); }
+      } else if (e.key === "Escape" && !list.hidden) {
+        e.preventDefault();
+        close();
+      }
+    });
+    input.addEventListener("blur", () => setTimeout(close, 100));
+  }
+  function focusActor(id) {
+    if (!actorById.has(id)) return false;
+    const near = new Set([id]), lines = new Set();
+    for (const c of claimsOf.get(id)) {
+      if (!shown.claims.has(c.id)) continue;
+      near.add(c.from); near.add(c.to); lines.add(c.id);
+    }
+    highlight(near, lines);
+    if (shown.actors.has(id)) {
+      network.selectNodes([id], false);
+      network.focus(id, { scale: Math.max(network.getScale(), 1), animation: { duration: 400 } });
+    }
+    back = null;
+    showActor(id);
+    return true;
+  }
+  suggest($("search"), focusActor);
+
+  // ---------------------------------------------------------------- filters
+  const off = { types: new Set(), relations: new Set(), certainties: new Set() };
+  function checkbox(kind, name, label, swatch, count) {
+    const box = el("input", { type: "checkbox", "data-filter": kind, value: name });
+    box.checked = true;
+    box.addEventListener("change", () => {
+      box.checked ? off[kind].delete(name) : off[kind].add(name);
+      applyFilters();
+    });
+    return el("label", {}, box, swatch, label, el("span", { class: "n" }, fmt(count)));
+  }
+  const tally = (list, key) => list.reduce((m, x) => m.set(x[key], (m.get(x[key]) || 0) + 1),
+    new Map());
+  {
+    const types = tally(actors, "type"), rels = tally(claims, "relation");
+    const certs = tally(claims, "certainty");
+    $("filter-types").append(...V.types.map(t =>
+      checkbox("types", t.name, t.label, shapeSwatch(t.name), types.get(t.name))));
+    $("filter-certainties").append(...V.certainties.map(c =>
+      checkbox("certainties", c.name, c.name, lineSwatch("#4b5563", c.dashes, false),
+        certs.get(c.name))));
+    for (const f of V.families) {
+      $("filter-relations").append(el("div", { class: "family", title: f.description },
+        lineSwatch(f.color, false, false), f.name));
+      $("filter-relations").append(...V.relations.filter(r => r.family === f.name).map(r =>
+        checkbox("relations", r.name, r.label, lineSwatch(f.color, false, r.directed),
+          rels.get(r.name))));
+    }
+    for (const c of V.certainties) {
+      $("filter-certainties").querySelector(`input[value="${c.name}"]`).parentElement.title =
+        c.description;
+    }
+  }
+  const dates = claims.map(c => c.date).filter(Boolean).sort();
+  if (dates.length) {
+    $("date-from").placeholder = dates[0].slice(0, 4);
+    $("date-to").placeholder = dates[dates.length - 1].slice(0, 4);
+  }
+  const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+  const low = d => d + "-01-01".slice(d.length - 4);
+  const high = d => d + "-12-31".slice(d.length - 4);
+  function dateBound(input) {
+    const v = input.value.trim();
+    const ok = !v || DATE.test(v);
+    input.setAttribute("aria-invalid", ok ? "false" : "true");
+    input.style.borderColor = ok ? "" : "#d62728";
+    return ok ? v : "";
+  }
+  function applyFilters() {
+    const from = dateBound($("date-from")), to = dateBound($("date-to"));
+    const undated = $("undated").checked;
+    shown.actors = new Set(actors.filter(a => !off.types.has(a.type)).map(a => a.id));
+    shown.claims = new Set(claims.filter(c =>
+      shown.actors.has(c.from) && shown.actors.has(c.to) &&
+      !off.relations.has(c.relation) && !off.certainties.has(c.certainty) &&
+      (c.date ? (!from || high(c.date) >= low(from)) && (!to || low(c.date) <= high(to))
+        : undated)).map(c => c.id));
+    if ($("hide-isolated").checked) {
+      const used = new Set();
+      for (const c of claims) if (shown.claims.has(c.id)) { used.add(c.from); used.add(c.to); }
+      shown.actors = new Set([...shown.actors].filter(id => used.has(id)));
+    }
+    api.shown = shown;
+    nodeView.refresh();
+    edgeView.refresh();
+    $("count").textContent = `${fmt(shown.actors.size)} of ${fmt(actors.length)} actors, ` +
+      `${fmt(shown.claims.size)} of ${fmt(claims.length)} claims shown`;
+    if (lastPath) runPath();
+  }
+  for (const id of ["date-from", "date-to"]) $(id).addEventListener("input", applyFilters);
+  for (const id of ["undated", "hide-isolated"]) $(id).addEventListener("change", applyFilters);
+
+  // ---------------------------------------------------------------- path finder
+  // The same answer as `actorgraph path`: among the paths with the fewest hops, the one whose
+  // weakest hop is strongest (a hop is as strong as its strongest claim), then the one whose
+  // sequence of actor ids comes first. Only the claims shown count.
+  function links(directed) {
+    const adj = new Map();
+    const add = (u, v, c) => {
+      if (!adj.has(u)) adj.set(u, new Map());
+      if (!adj.get(u).has(v)) adj.get(u).set(v, []);
+      adj.get(u).get(v).push(c);
+    };
+    for (const c of claims) {
+      if (!shown.claims.has(c.id) || c.from === c.to) continue;
+      add(c.from, c.to, c);
+      if (!directed || !RELATIONS[c.relation].directed) add(c.to, c.from, c);
+    }
+    return adj;
+  }
+  function findPath(source, target, { directed = false } = {}) {
+    if (!shown.actors.has(source) || !shown.actors.has(target) || source === target) return null;
+    const adj = links(directed);
+    const next = v => adj.get(v) || new Map();
+    const dist = new Map([[source, 0]]);
+    for (let frontier = [source]; frontier.length && !dist.has(target);) {
+      const later = [];
+      for (const v of frontier) {
+        for (const w of next(v).keys()) {
+          if (!dist.has(w)) { dist.set(w, dist.get(v) + 1); later.push(w); }
+        }
+      }
+      frontier = later;
+    }
+    if (!dist.has(target)) return null;
+    const hops = dist.get(target);
+    const hopRank = (v, w) => Math.min(...next(v).get(w).map(c => RANK[c.certainty]));
+    const steps = v => [...next(v).keys()].filter(w => dist.get(w) === dist.get(v) + 1 &&
+      (w === target || dist.get(w) < hops));
+    // best(v): the strongest weakest-hop rank over shortest routes from v to the target.
+    const best = new Map([[target, -1]]), count = new Map([[target, 1]]);
+    const solve = v => {
+      if (best.has(v)) return best.get(v);
+      let b = Infinity, n = 0;
+      for (const w of steps(v)) {
+        const r = solve(w);
+        if (r === Infinity) continue;
+        b = Math.min(b, Math.max(hopRank(v, w), r));
+        n += count.get(w);
+      }
+      best.set(v, b); count.set(v, n);
+      return b;
+    };
+    const strength = solve(source);
+    const path = [source];
+    for (let v = source; v !== target;) {
+      v = steps(v).filter(w => best.get(w) !== undefined && Math.max(hopRank(v, w),
+        best.get(w)) <= strength).sort()[0];
+      path.push(v);
+    }
+    return {
+      path, strength: V.certainties[strength].name, shortest: count.get(source),
+      hops: path.slice(1).map((w, i) => ({ from: path[i], to: w,
+        claims: [...next(path[i]).get(w)].sort(strongestFirst) })),
+    };
+  }
+  let lastPath = null;
+  function showPath(from, to, directed, result) {
+    const title = `${nameOf(from)} → ${nameOf(to)}`;
+    if (!result) {
+      highlight(new Set([from, to]), new Set());
+      openPanel(el("h2", {}, "No path"), el("p", { class: "empty", id: "no-path" },
+        `No chain of shown claims links ${nameOf(from)} to ${nameOf(to)}` +
+        (directed ? " following the arrows." : ".")));
+      return;
+    }
+    highlight(new Set(result.path), new Set(result.hops.flatMap(h => h.claims.map(c => c.id))));
+    network.fit({ nodes: result.path, animation: { duration: 400 } });
+    const n = result.hops.length;
+    const list = el("ol", { class: "path", "data-path": result.path.join(" ") });
+    for (const h of result.hops) {
+      list.append(el("li", { class: "hop", "data-from": h.from, "data-to": h.to },
+        el("div", { class: "hop-title" }, `${nameOf(h.from)} → ${nameOf(h.to)}`),
+        ...h.claims.map(c => claimButton(c, true))));
+    }
+    back = () => showPath(from, to, directed, result);
+    openPanel(el("h2", {}, "Path: " + title),
+      el("p", { class: "meta" }, `${n} hop${n === 1 ? "" : "s"} · weakest link: ${result.strength}` +
+        (result.shortest > 1 ? ` · best of ${fmt(result.shortest)} shortest paths` : "") +
+        (directed ? " · following arrows" : "")),
+      list);
+  }
+  function runPath() {
+    const a = $("path-from"), b = $("path-to");
+    const from = a.dataset.actor || resolve(a.value), to = b.dataset.actor || resolve(b.value);
+    if (!from || !to) {
+      lastPath = null;
+      openPanel(el("h2", {}, "Path"), el("p", { class: "empty" },
+        !from ? `No actor matches “${a.value}”.` : `No actor matches “${b.value}”.`));
+      return null;
+    }
+    if (from === to) {
+      openPanel(el("h2", {}, "Path"), el("p", { class: "empty" }, "Pick two different actors."));
+      return null;
+    }
+    a.value = nameOf(from); b.value = nameOf(to);
+    const directed = $("path-directed").checked;
+    lastPath = { from, to };
+    const result = findPath(from, to, { directed });
+    showPath(from, to, directed, result);
+    return result;
+  }
+  suggest($("path-from"), () => {});
+  suggest($("path-to"), () => {});
+  $("path-find").addEventListener("click", runPath);
+  $("path-directed").addEventListener("change", () => { if (lastPath) runPath(); });
+  $("path-clear").addEventListener("click", () => {
+    lastPath = null;
+    for (const id of ["path-from", "path-to"]) { $(id).value = ""; delete $(id).dataset.actor; }
+    closePanel();
+  });
+
+  // ---------------------------------------------------------------- picture
+  function savePng() {
+    const src = $("network").querySelector("canvas");
+    const out = document.createElement("canvas");
+    out.width = src.width; out.height = src.height;
+    const ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.drawImage(src, 0, 0);
+    const a = el("a", { href: out.toDataURL("image/png"),
+      download: (document.title || "actorgraph").replace(/[^\w.-]+/g, "-") + ".png" });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }
+  $("save-png").addEventListener("click", savePng);
+
+  Object.assign(api, { focusActor, findPath, applyFilters, showClaim, showActor, closePanel,
+    focusClaim, savePng });
+  applyFilters();
+})();

@@ -1,0 +1,187 @@
+"""The explorer page as HTML: self-contained, every quote embedded as text, hostile text inert.
+
+Behaviour is tested in Chromium (tests/browser/); here the generated HTML is parsed with the
+standard library and its elements and embedded data are checked.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from actorgraph.build import build_graph
+from actorgraph.layout import layout_positions
+from actorgraph.render import page_data, render_html, write_html
+from actorgraph.validate import open_casebook
+from tests.conftest import FIXTURES
+
+RESOURCE_ATTRIBUTES = {"src", "href", "srcset", "poster", "data", "action", "background"}
+
+
+class Page(HTMLParser):
+    """Every element with its attributes, the text of each script and style, the title."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict]] = []
+        self.scripts: list[tuple[dict, str]] = []
+        self.styles: list[str] = []
+        self.title = ""
+        self._open: tuple[str, dict] | None = None
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+        self._open = (tag, dict(attrs))
+
+    def handle_endtag(self, tag):
+        self._open = None
+
+    def handle_data(self, data):
+        if self._open is None:
+            return
+        tag, attrs = self._open
+        if tag == "script":
+            self.scripts.append((attrs, data))
+        elif tag == "style":
+            self.styles.append(data)
+        elif tag == "title":
+            self.title += data
+
+    def data(self) -> dict:
+        (text,) = [t for a, t in self.scripts if a.get("id") == "casebook-data"]
+        return json.loads(text)
+
+
+def page_of(fixture: str, **options) -> Page:
+    report = open_casebook(FIXTURES / fixture)
+    return Page(render_html(build_graph(report), report, **options))
+
+
+def csv_rows(fixture: str, name: str) -> list[dict]:
+    with open(FIXTURES / fixture / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def claims_by_id(data: dict) -> dict[str, dict]:
+    fields = data["fields"]["edges"]
+    return {row[0]: dict(zip(fields, row, strict=True)) for row in data["edges"]}
+
+
+@pytest.mark.parametrize("fixture", ["good", "explorer", "hostile"])
+def test_page_references_no_outside_resource(fixture):
+    page = page_of(fixture)
+    for tag, attrs in page.elements:
+        assert tag not in ("link", "img", "iframe", "object", "embed", "base"), tag
+        assert not RESOURCE_ATTRIBUTES & set(attrs), (tag, attrs)
+    assert len(page.scripts) == 3  # the data, vis-network, the explorer
+    for style in page.styles:
+        assert not re.search(r"url\(\s*['\"]?\s*(https?:)?//", style, re.I)
+        assert "@import" not in style
+
+
+@pytest.mark.parametrize("fixture", ["good", "explorer", "hostile"])
+def test_every_quote_is_in_the_embedded_data(fixture):
+    data = page_of(fixture).data()
+    claims = claims_by_id(data)
+    rows = csv_rows(fixture, "edges.csv")
+    assert sorted(claims) == sorted(r["id"] for r in rows)
+    for row in rows:
+        assert claims[row["id"]]["quote"] == row["source_text"]
+        text = data["documents"][row["source_doc"]][-1]
+        for start, end in claims[row["id"]]["pieces"]:
+            assert text[start:end]  # each highlighted piece is real text of the document
+
+
+def test_document_text_is_embedded_once():
+    report = open_casebook(FIXTURES / "explorer")
+    html = render_html(build_graph(report), report)
+    assert html.count("opened the 2019 session") == 1  # in the document, in no quote
+
+
+def test_fragments_of_a_joined_quote_are_each_highlighted():
+    data = page_of("explorer").data()
+    c08 = claims_by_id(data)["c08"]
+    text = data["documents"]["dispatches"][-1]
+    assert [text[s:e] for s, e in c08["pieces"]] == [
+        "The Front is thought to move cargo with the Harrow ring", "though proof is thin"]
+    assert c08["paragraph"] == 6
+
+
+def test_hostile_text_stays_text():
+    report = open_casebook(FIXTURES / "hostile")
+    title = "<script>window.__pwned='title'</script>"
+    page = Page(render_html(build_graph(report), report, title=title))
+    assert page.title == title  # escaped in the source, read back as the same text
+    tags = [tag for tag, _ in page.elements]
+    assert "img" not in tags and "svg" not in tags and "iframe" not in tags
+    for _, attrs in page.elements:
+        assert not [a for a in attrs if a.startswith("on")]
+    data = page.data()  # the payloads survive as data, to be shown as text
+    names = {row[0]: row[1] for row in data["nodes"]}
+    assert names["group"] == "Group <img src=x onerror=\"window.__pwned='img'\">"
+    quote = claims_by_id(data)["h3"]["quote"]
+    assert quote == "</script><script>window.__pwned='quote3'</script> works with the group"
+
+
+def test_vocabulary_holds_only_what_the_casebook_uses():
+    vocab = page_of("explorer").data()["vocabulary"]
+    assert [t["name"] for t in vocab["types"]] == [
+        "state", "territory", "military_unit", "armed_group", "criminal_network", "person"]
+    assert {r["name"] for r in vocab["relations"]} == {
+        "official_of", "supplies_arms_to", "finances", "cooperates_with", "operates_in",
+        "met_with", "supports", "traffics_with", "part_of", "targets"}
+    assert [c["name"] for c in vocab["certainties"]] == [
+        "confirmed", "asserted", "alleged", "suspected", "implied"]
+    assert [f["name"] for f in vocab["families"]] == [
+        "cooperation", "support", "military", "criminal", "structure"]
+
+
+def test_subgraph_page_shows_its_part_and_the_documents_it_cites():
+    report = open_casebook(FIXTURES / "explorer")
+    G = build_graph(report)
+    part = G.subgraph(["aldovia", "front"])
+    data = page_data(part, report)
+    assert sorted(row[0] for row in data["nodes"]) == ["aldovia", "front"]
+    assert sorted(claims_by_id(data)) == ["c02", "c03", "c04"]
+    assert list(data["documents"]) == ["dispatches"]
+
+
+def test_small_casebooks_use_live_physics_and_large_ones_python_positions(monkeypatch):
+    report = open_casebook(FIXTURES / "explorer")
+    G = build_graph(report)
+    small = page_data(G, report)
+    assert small["physics"] is True and small["notice"] == ""
+    assert list(small["fields"]["nodes"]) == ["id", "name", "type", "aliases", "description"]
+    monkeypatch.setattr("actorgraph.render.PHYSICS_LIMIT", 5)
+    large = page_data(G, report)
+    assert large["physics"] is False
+    assert large["notice"] == "Laid out in Python: 7 actors — live physics off"
+    assert all(len(row) == 7 and all(isinstance(v, int) for v in row[5:])
+               for row in large["nodes"])
+    with pytest.raises(ValueError, match="layout must be one of"):
+        page_data(G, report, layout="spring")
+
+
+def test_layout_is_repeatable_and_spreads_actors_apart():
+    G = build_graph(open_casebook(FIXTURES / "explorer"))
+    first, second = layout_positions(G), layout_positions(G)
+    assert first == second
+    assert sorted(first) == sorted(G)
+    assert len(set(first.values())) == len(G)
+    xs = [x for x, _ in first.values()]
+    ys = [y for _, y in first.values()]
+    side = max(max(xs) - min(xs), max(ys) - min(ys))
+    assert 90 * 7 ** 0.5 - 2 <= side <= 90 * 7 ** 0.5 + 2  # SPACING * sqrt(actors)
+
+
+def test_write_html_keeps_the_build_signature(tmp_path):
+    report = open_casebook(FIXTURES / "good")
+    out = write_html(build_graph(report), report, tmp_path / "page.html", title="Field report")
+    assert out == tmp_path / "page.html"
+    assert Page(out.read_text(encoding="utf-8")).title == "Field report"
