@@ -51,6 +51,94 @@ def echo_warnings(report) -> None:
         click.echo(str(warning), err=True)
 
 
+# --- Asking the casebook: options shared by the query, export and build commands ----------
+
+def actor_argument(name: str, metavar: str = "ACTOR"):
+    """An actor named by id, name or alias, with shell completion from the casebook."""
+    return click.argument(name, metavar=metavar, shell_complete=complete_actor)
+
+
+def filter_options(command):
+    """--relation/-r, --exclude-relation, --min-certainty, --avoid: which claims count."""
+    options = (
+        click.option("-r", "--relation", "relations", multiple=True, metavar="TYPE",
+                     help="Only claims of this relation type (repeatable)."),
+        click.option("--exclude-relation", "exclude_relations", multiple=True, metavar="TYPE",
+                     help="Leave out claims of this relation type (repeatable)."),
+        click.option("--min-certainty", metavar="LEVEL",
+                     help=f"Only claims at least this firm ({', '.join(CERTAINTIES)}, "
+                          "strongest first)."),
+        click.option("--avoid", multiple=True, metavar="ACTOR", shell_complete=complete_actor,
+                     help="Leave this actor out (repeatable)."),
+    )
+    return functools.reduce(lambda cmd, option: option(cmd), reversed(options), command)
+
+
+def selection_options(command):
+    """--around ACTOR --depth N, --path A B, --top N and the filters: part of the casebook."""
+    options = (
+        click.option("--around", "around_actor", metavar="ACTOR", shell_complete=complete_actor,
+                     help="Only the actors within --depth hops of this actor."),
+        click.option("--depth", type=int, default=1, show_default=True, metavar="N",
+                     help="Hops from the --around actor."),
+        click.option("--path", "path", nargs=2, metavar="A B", default=None,
+                     help="Only the shortest paths between two actors, and their claims."),
+        click.option("--top", "top_n", type=int, metavar="N",
+                     help="Only the N actors in the most claims, and the claims among them."),
+    )
+    command = filter_options(command)
+    return functools.reduce(lambda cmd, option: option(cmd), reversed(options), command)
+
+
+def check_filters(relations=(), exclude_relations=(), min_certainty=None, avoid=()):
+    """The filter options, checked against the schema; the avoided actors are resolved by
+    `resolve_filters` once the casebook is read."""
+    from actorgraph.select import check_certainty, check_relations
+
+    check_relations(relations)
+    check_relations(exclude_relations, "--exclude-relation")
+    check_certainty(min_certainty)
+    return dict(relations=relations, exclude_relations=exclude_relations,
+                min_certainty=min_certainty, avoid=avoid)
+
+
+def resolve_filters(G, **filters) -> dict:
+    from actorgraph.lookup import resolve
+
+    filters = check_filters(**filters)
+    filters["avoid"] = tuple(resolve(G, name, "--avoid") for name in filters["avoid"])
+    return filters
+
+
+def load_with_filters(data_dir: Path, **filters):
+    """Check the filter values, load the casebook and resolve the avoided actors."""
+    from actorgraph.build import load_graph
+
+    check_filters(**filters)
+    G = load_graph(data_dir)
+    return G, resolve_filters(G, **filters)
+
+
+def apply_selection(G, around_actor=None, depth=1, path=None, top_n=None, **filters):
+    """The selection the options ask for (select.selection), said on stderr."""
+    from actorgraph.errors import InputError
+    from actorgraph.lookup import resolve
+    from actorgraph.select import selection
+
+    if depth != 1 and around_actor is None:
+        raise InputError("--depth goes with --around ACTOR")
+    if around_actor is not None:
+        around_actor = resolve(G, around_actor, "--around")
+    if path:
+        path = tuple(resolve(G, name, "--path") for name in path)
+    chosen = selection(G, around_actor=around_actor, depth=depth, path=path, top_n=top_n,
+                       **filters)
+    if chosen is not G:
+        click.echo(f"selected {chosen.number_of_nodes()} of {G.number_of_nodes()} actors, "
+                   f"{chosen.number_of_edges()} of {G.number_of_edges()} claims", err=True)
+    return chosen
+
+
 @click.group(cls=ActorGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="actorgraph")
 def cli():
@@ -95,15 +183,18 @@ def validate(data_dir: Path, strict: bool):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default=DEFAULT_HTML, show_default=True, help="Where to write the HTML page.")
 @click.option("--title", default="actorgraph", show_default=True, help="The page's title.")
-def build(data_dir: Path, strict: bool, output: Path, title: str):
+@selection_options
+def build(data_dir: Path, strict: bool, output: Path, title: str, around_actor: str | None,
+          depth: int, path: tuple[str, str] | None, top_n: int | None, **filters):
     """Validate the casebook, then write the interactive HTML network.
 
     The page is one file that works offline: open it in a browser, or mail it.
     On invalid data nothing is written.
 
     \b
-    Example:
+    Examples:
       actorgraph build -o output/actorgraph.html
+      actorgraph build --around hezbollah --depth 2 -o output/hezbollah.html
     """
     from actorgraph.build import build_graph
     from actorgraph.render import write_html
@@ -112,85 +203,11 @@ def build(data_dir: Path, strict: bool, output: Path, title: str):
     report = open_casebook(data_dir, strict=strict)
     echo_warnings(report)
     G = build_graph(report)
+    G = apply_selection(G, around_actor, depth, path, top_n, **resolve_filters(G, **filters))
     path = write_html(G, report, output, title=title)
     click.echo(f"{G.number_of_nodes()} actors, {G.number_of_edges()} claims, "
                f"{len(G.graph['sources'])} source{'s' if len(G.graph['sources']) != 1 else ''}")
     click.echo(f"wrote {path}")
-
-
-# --- Asking the casebook: options shared by the query, export and build commands ----------
-
-def actor_argument(name: str, metavar: str = "ACTOR"):
-    """An actor named by id, name or alias, with shell completion from the casebook."""
-    return click.argument(name, metavar=metavar, shell_complete=complete_actor)
-
-
-def filter_options(command):
-    """--relation/-r, --exclude-relation, --min-certainty, --avoid: which claims count."""
-    options = (
-        click.option("-r", "--relation", "relations", multiple=True, metavar="TYPE",
-                     help="Only claims of this relation type (repeatable)."),
-        click.option("--exclude-relation", "exclude_relations", multiple=True, metavar="TYPE",
-                     help="Leave out claims of this relation type (repeatable)."),
-        click.option("--min-certainty", metavar="LEVEL",
-                     help=f"Only claims at least this firm ({', '.join(CERTAINTIES)}, "
-                          "strongest first)."),
-        click.option("--avoid", multiple=True, metavar="ACTOR", shell_complete=complete_actor,
-                     help="Leave this actor out (repeatable)."),
-    )
-    return functools.reduce(lambda cmd, option: option(cmd), reversed(options), command)
-
-
-def selection_options(command):
-    """--around ACTOR --depth N, --path A B, --top N and the filters: part of the casebook."""
-    options = (
-        click.option("--around", "around_actor", metavar="ACTOR", shell_complete=complete_actor,
-                     help="Only the actors within --depth hops of this actor."),
-        click.option("--depth", type=int, default=1, show_default=True, metavar="N",
-                     help="Hops from the --around actor."),
-        click.option("--path", "path", nargs=2, metavar="A B", default=None,
-                     help="Only the shortest paths between two actors, and their claims."),
-        click.option("--top", "top_n", type=int, metavar="N",
-                     help="Only the N actors in the most claims, and the claims among them."),
-    )
-    command = filter_options(command)
-    return functools.reduce(lambda cmd, option: option(cmd), reversed(options), command)
-
-
-def load_with_filters(data_dir: Path, relations=(), exclude_relations=(), min_certainty=None,
-                      avoid=()):
-    """Check the filter values, load the casebook and resolve the avoided actors."""
-    from actorgraph.build import load_graph
-    from actorgraph.lookup import resolve
-    from actorgraph.select import check_certainty, check_relations
-
-    check_relations(relations)
-    check_relations(exclude_relations, "--exclude-relation")
-    check_certainty(min_certainty)
-    G = load_graph(data_dir)
-    avoid = tuple(resolve(G, name, "--avoid") for name in avoid)
-    return G, dict(relations=relations, exclude_relations=exclude_relations,
-                   min_certainty=min_certainty, avoid=avoid)
-
-
-def apply_selection(G, around_actor=None, depth=1, path=None, top_n=None, **filters):
-    """The selection the options ask for (select.selection), said on stderr."""
-    from actorgraph.errors import InputError
-    from actorgraph.lookup import resolve
-    from actorgraph.select import selection
-
-    if depth != 1 and around_actor is None:
-        raise InputError("--depth goes with --around ACTOR")
-    if around_actor is not None:
-        around_actor = resolve(G, around_actor, "--around")
-    if path:
-        path = tuple(resolve(G, name, "--path") for name in path)
-    chosen = selection(G, around_actor=around_actor, depth=depth, path=path, top_n=top_n,
-                       **filters)
-    if chosen is not G:
-        click.echo(f"selected {chosen.number_of_nodes()} of {G.number_of_nodes()} actors, "
-                   f"{chosen.number_of_edges()} of {G.number_of_edges()} claims", err=True)
-    return chosen
 
 
 @cli.command()

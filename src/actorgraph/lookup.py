@@ -25,6 +25,9 @@ def closest(value: str, choices: list[str], limit: int = 3) -> list[str]:
     return [choice for choice, _score, _index in hits]
 
 
+CLOSE = 10  # suggestions within this many points of the best one
+
+
 def actor_names(G) -> dict[str, set[str]]:
     """Every name an actor answers to (id, name, aliases), as name keys -> actor ids."""
     index: dict[str, set[str]] = {}
@@ -58,9 +61,14 @@ def suggest(G, text: str, limit: int = 3) -> list[str]:
         shown = attrs.get("name") or actor
         for name in (shown, actor, *attrs.get("aliases", ())):
             spellings.setdefault(name, shown)
+    from rapidfuzz import fuzz, process, utils
+
+    hits = process.extract(text, list(spellings), scorer=fuzz.WRatio, limit=limit * 3,
+                           processor=utils.default_process, score_cutoff=60)
     names: list[str] = []
-    for hit in closest(text, list(spellings), limit=limit * 3):
-        if spellings[hit] not in names:
+    for hit, score, _index in hits:
+        # Far behind the best guess is noise ('zetta': Zeta 89, Beta 67).
+        if score >= hits[0][1] - CLOSE and spellings[hit] not in names:
             names.append(spellings[hit])
     return names[:limit]
 

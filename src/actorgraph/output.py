@@ -65,23 +65,26 @@ def number(value) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
-def table(rows: list[dict], columns: Iterable[str]) -> list[str]:
-    """Rows as aligned columns under a header; numbers right-aligned, the last column
-    wrapped to the terminal."""
+def table(rows: list[dict], columns: Iterable[str], header: bool = True) -> list[str]:
+    """Rows as aligned columns, under a header unless not `header`: numbers right-aligned,
+    lists joined with commas, a last text column wrapped to the terminal."""
     columns = tuple(columns)
-    shown = [[number(cell_list(row.get(c))) for c in columns] for row in rows]
-    widths = [max([len(c), *(len(r[i]) for r in shown)]) for i, c in enumerate(columns)]
     numeric = [bool(rows) and all(isinstance(r.get(c), (int, float)) for r in rows)
                for c in columns]
+    body = [[number(cell_list(row.get(c))) for c in columns] for row in rows]
+    head = [list(columns)] if header else []
+    widths = [max(len(v) for v in values) for values in zip(*head, *body)]
     lead = sum(widths[:-1]) + 2 * (len(columns) - 1)
     lines = []
-    for values in [list(columns), *shown]:
-        parts = [v.rjust(w) if num and values is not columns else v.ljust(w)
-                 for v, w, num in zip(values[:-1], widths, numeric)]
-        head = "  ".join(parts) + ("  " if parts else "")
-        last = wrap(values[-1], lead) if lead + len(values[-1]) >= width() else [values[-1]]
-        lines.append((head + last[0].lstrip()).rstrip())
-        lines += [line.rstrip() for line in last[1:]]
+    for values in (*head, *body):
+        parts = [v.rjust(w) if num else v.ljust(w)
+                 for v, w, num in zip(values, widths, numeric)]
+        if numeric[-1] or lead + len(values[-1]) < width():
+            lines.append("  ".join(parts).rstrip())
+        else:
+            last = wrap(values[-1], lead)
+            lines.append("  ".join([*parts[:-1], last[0].lstrip()]))
+            lines += last[1:]
     return lines
 
 
@@ -145,7 +148,7 @@ def claims_text(rows: list[dict]) -> list[str]:
 
 def _counts(title: str, counts: dict) -> list[str]:
     rows = [{"what": k, "count": v} for k, v in counts.items()]
-    return ["", title, *("  " + line for line in table(rows, ("what", "count"))[1:])]
+    return ["", title, *("  " + line for line in table(rows, ("what", "count"), header=False))]
 
 
 def stats_text(s: dict) -> list[str]:
@@ -160,7 +163,8 @@ def stats_text(s: dict) -> list[str]:
     for key, title, measure in (("top_degree", "Most claims (degree)", "degree"),
                                 ("top_betweenness", "Brokers (betweenness)", "betweenness")):
         ranked = [{"name": r["name"], "id": r["id"], measure: r[measure]} for r in s[key]]
-        lines += ["", title, *("  " + line for line in table(ranked, ("name", "id", measure))[1:])]
+        lines += ["", title,
+                  *("  " + line for line in table(ranked, ("name", "id", measure), header=False))]
     single, weak = s["single_source"], s["suspicion_only"]
     lines += ["", "Evidence",
               f"  {single['claims']} of {s['claims']} claims rest on a single source document "

@@ -1,0 +1,40 @@
+"""Every command explains itself with an example and is documented in the README."""
+
+from __future__ import annotations
+
+import pytest
+
+from actorgraph.cli import cli
+from conftest import REPO
+
+COMMANDS = sorted(cli.commands)
+
+
+def test_the_group_help_has_an_example(runner):
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example" in result.output
+    for name in COMMANDS:
+        assert name in result.output
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_help_has_an_example(runner, name):
+    result = runner.invoke(cli, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    command = cli.commands[name]
+    assert command.help and len(command.help.split()) >= 5
+    assert f"actorgraph {name}" in result.output.split("Example", 1)[1]
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_in_readme(name):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"actorgraph {name}" in readme, f"README.md never shows `actorgraph {name}`"
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_option_has_help(name):
+    for param in cli.commands[name].params:
+        if param.param_type_name == "option":
+            assert param.help, f"{name} {param.opts[0]} has no help"
