@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import networkx as nx
 
+from actorgraph.errors import Problem, ValidationError
 from actorgraph.schema import ALIAS_SEPARATOR, RELATIONS
 from actorgraph.validate import Report, open_casebook
 
 
 def split_aliases(value: str) -> list[str]:
     return [a.strip() for a in value.split(ALIAS_SEPARATOR) if a.strip()]
+
+
+_REPEATED = ("relation", "source_doc", "claimed_by", "certainty", "date", "notes")
 
 
 def build_graph(report: Report) -> nx.MultiDiGraph:
@@ -30,17 +35,48 @@ def build_graph(report: Report) -> nx.MultiDiGraph:
         (a["id"], {**a, "aliases": split_aliases(a["aliases"])})
         for a in book.actors.records
     )
+    # One string object per actor id and per repeated value: less memory, faster caching.
+    same: dict[str, str] = {a["id"]: a["id"] for a in book.actors.records}
     edges = []
     for claim in book.claims.records:
-        attrs = {k: v for k, v in claim.items() if k not in ("source", "target")}
+        attrs = dict(claim)
+        del attrs["source"], attrs["target"]
+        for column in _REPEATED:
+            value = attrs[column]
+            attrs[column] = same.setdefault(value, value)
         attrs["directed"] = RELATIONS[claim["relation"]].directed
         span = report.spans[claim["id"]]
         attrs.update(paragraph=span.paragraph, start=span.start, end=span.end)
-        edges.append((claim["source"], claim["target"], claim["id"], attrs))
+        edges.append((same[claim["source"]], same[claim["target"]], claim["id"], attrs))
     G.add_edges_from(edges)
     return G
 
 
+@dataclass
+class Loaded:
+    """A casebook's graph and its validation warnings (to print: `cli.echo_warnings`)."""
+
+    graph: nx.MultiDiGraph
+    warnings: list[Problem]
+
+
+def load_casebook(data_dir: Path | str, strict: bool = False) -> Loaded:
+    """Read, validate and build the casebook at `data_dir`, through the cache (`cache.py`)
+    when it is unchanged since last time; raise ValidationError as `open_casebook` does."""
+    from actorgraph import cache
+
+    hit = cache.load(data_dir)
+    if hit is None:
+        before = cache.snapshot(data_dir)
+        report = open_casebook(data_dir)  # warnings kept apart, so the cache serves --strict
+        hit = build_graph(report), report.warnings
+        cache.store(data_dir, before, *hit)
+    G, warnings = hit
+    if strict and warnings:
+        raise ValidationError([replace(p, severity="error") for p in warnings])
+    return Loaded(G, warnings)
+
+
 def load_graph(data_dir: Path | str, strict: bool = False) -> nx.MultiDiGraph:
     """Read, validate and build the casebook at `data_dir` (what every query command needs)."""
-    return build_graph(open_casebook(data_dir, strict=strict))
+    return load_casebook(data_dir, strict=strict).graph

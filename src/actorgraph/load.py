@@ -123,17 +123,29 @@ def read_table(folder: Path, table: Table, problems: list[Problem]) -> Rows:
         return rows
     width = len(columns)
     blank = dict.fromkeys(table.column_names, "")
+    # When the header starts with our columns in order, a full row zipped with it already is
+    # `blank | row`, keys in the same order: skip the merge (it showed in the profile).
+    ours_first = tuple(columns[: len(blank)]) == table.column_names
+    strip = str.strip
 
     line = reader.line_num + 1
+    records, lines = rows.records, rows.lines
     try:
         for fields in reader:
-            if fields and any(f.strip() for f in fields):
-                if len(fields) > width and any(f.strip() for f in fields[width:]):
+            if fields and any(fields):
+                values = list(map(strip, fields))
+                if not any(values):
+                    line = reader.line_num + 1
+                    continue
+                if len(fields) > width and any(values[width:]):
                     problems.append(Problem(shown, line, f"has {len(fields)} fields but the "
                                             f"header has {width}; quote values that hold commas"))
-                record = blank | {c: v.strip() for c, v in zip(columns, fields)}
-                rows.records.append(record)
-                rows.lines.append(line)
+                if ours_first and len(fields) >= width:
+                    record = dict(zip(columns, values))
+                else:
+                    record = blank | dict(zip(columns, values))
+                records.append(record)
+                lines.append(line)
             line = reader.line_num + 1
     except csv.Error as err:
         problems.append(Problem(shown, line, f"cannot be read as CSV: {err}"))

@@ -21,17 +21,33 @@ _FOLD = str.maketrans(
         **dict.fromkeys("\t\n\r\v\f\xa0\u2007\u2009\u200a\u202f\u2028\u2029", " "),
     }
 )
+# str.translate looks every character up in _FOLD; replacing only the few characters
+# present is several times faster on long documents (profiled: translate was the top cost).
+_FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
+_ASCII_PAIRS = tuple((c, v) for c, v in _FOLD_PAIRS if c.isascii())
 _RUNS = re.compile(" {2,}")
 _FRAGMENTS = re.compile("|".join(re.escape(s) for s in FRAGMENT_SEPARATORS))
 
 
+def _translate(text: str) -> str:
+    """`text.translate(_FOLD)`, faster."""
+    for char, folded in _ASCII_PAIRS if text.isascii() else _FOLD_PAIRS:
+        if char in text:
+            text = text.replace(char, folded)
+    return text
+
+
 def fold(text: str) -> str:
     """The form quotes are compared in: typography folded, whitespace runs made one space."""
-    return _RUNS.sub(" ", text.translate(_FOLD)).strip()
+    text = _translate(text)
+    return (_RUNS.sub(" ", text) if "  " in text else text).strip()
 
 
 def fragments(quote: str) -> list[str]:
     """The folded pieces of a quote that must appear in order."""
+    if not any(s in quote for s in FRAGMENT_SEPARATORS):
+        piece = fold(quote)
+        return [piece] if piece else []
     return [f for f in (fold(p) for p in _FRAGMENTS.split(quote)) if f]
 
 
@@ -50,7 +66,7 @@ class Document:
 
     def __init__(self, text: str):
         self.text = text
-        translated = text.translate(_FOLD)
+        translated = _translate(text)
         self.folded = _RUNS.sub(" ", translated)
         # Each collapsed run shifts later offsets: (first folded offset after it, total shift).
         self._breaks: list[int] = [0]

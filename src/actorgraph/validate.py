@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from actorgraph.errors import Problem, ValidationError
@@ -34,6 +35,7 @@ class Report:
     warnings: list[Problem]
 
 
+@lru_cache(maxsize=4096)  # a big casebook repeats the same dates many times
 def date_problem(value: str) -> str | None:
     """Why a date is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD), or None if it is."""
     match = _DATE.match(value)
@@ -60,8 +62,9 @@ def _unknown(kind: str, value: str, vocabulary) -> str:
 def _required_and_unique(rows: Rows, table: Table, problems: list[Problem]) -> dict[str, int]:
     """Report blank required values and duplicate ids; return id -> first line."""
     first: dict[str, int] = {}
+    required = table.required
     for line, record in rows:
-        for column in table.required:
+        for column in required:
             if not record[column]:
                 problems.append(Problem(rows.path, line, f"{column!r} is blank; it is required"))
         ident = record["id"]
@@ -107,11 +110,14 @@ def check_claims(book: Casebook, actor_ids: dict[str, int], source_ids: dict[str
     rows = book.claims
     _required_and_unique(rows, EDGES, problems)
     spans: dict[str, Span] = {}
-    actor_names = {name_key(a["name"]): a["id"] for a in book.actors.records if a["name"]}
+    actor_names: dict[str, str] = {}  # name key -> id, made on the first unknown actor
     for line, claim in rows:
         for end in ("source", "target"):
             value = claim[end]
             if value and value not in actor_ids:
+                if not actor_names:
+                    actor_names.update((name_key(a["name"]), a["id"])
+                                       for a in book.actors.records if a["name"])
                 guess = actor_names.get(name_key(value)) or next(
                     iter(closest(value, list(actor_ids), limit=1)), None)
                 hint = f" (did you mean {guess!r}?)" if guess else ""

@@ -1,0 +1,1 @@
+"""Benchmarks for actorgraph: `python -m benchmarks` (see BENCHMARKS.md)."""

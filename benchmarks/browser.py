@@ -1,0 +1,89 @@
+"""Time a page in headless Chromium: until the network is drawn, then until a click on an
+actor is answered (the actor selected and the canvas redrawn).
+
+    python -m benchmarks.browser PAGE.html [--budget 120] [--pyvis]
+
+actorgraph's page says it is drawn with `window.actorgraph.ready` (set on vis-network's
+first `afterDrawing` once the layout is in place); a pyvis page is drawn when its
+stabilisation is done (its loading bar fades), or at once for pages without one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update"]
+ACTORGRAPH_READY = "() => window.actorgraph && window.actorgraph.ready === true"
+PYVIS_READY = """() => {
+  if (typeof network === 'undefined' || !network) return false;
+  const bar = document.getElementById('loadingBar');
+  return !bar || bar.style.opacity === '0' || bar.style.display === 'none'
+    || !network.physics.physicsEnabled;
+}"""
+NETWORK = "(window.actorgraph ? window.actorgraph.network : network)"
+
+
+def measure(page_path: Path, budget: float, pyvis: bool = False) -> dict:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        start = time.perf_counter()
+        try:
+            page.goto(Path(page_path).resolve().as_uri(), wait_until="commit",
+                      timeout=budget * 1000)
+            page.wait_for_function(PYVIS_READY if pyvis else ACTORGRAPH_READY, polling=20,
+                                   timeout=budget * 1000)
+        except PlaywrightTimeout:
+            browser.close()
+            return {"drawn": None, "click": None, "total": None,
+                    "note": f"not drawn within {budget:g} s"}
+        drawn = time.perf_counter() - start
+        # The busiest actor, brought into view, then clicked where it is drawn.
+        actor = page.evaluate(f"""() => {{
+          const net = {NETWORK};
+          const ids = net.body.nodeIndices;
+          let best = ids[0];
+          for (const id of ids) if (net.getConnectedEdges(id).length >
+              net.getConnectedEdges(best).length) best = id;
+          net.focus(best, {{scale: 1.0, animation: false}});
+          return best;
+        }}""")
+        page.wait_for_timeout(200)
+        box = page.evaluate(f"""(id) => {{
+          const net = {NETWORK};
+          const dom = net.canvasToDOM(net.getPosition(id));
+          const rect = net.body.container.getBoundingClientRect();
+          window.__redrawn = false;
+          net.once('afterDrawing', () => {{ window.__redrawn = true; }});
+          return {{x: rect.left + dom.x, y: rect.top + dom.y}};
+        }}""", actor)
+        clicked = time.perf_counter()
+        page.mouse.click(box["x"], box["y"])
+        page.wait_for_function("() => window.__redrawn === true", polling=10,
+                               timeout=budget * 1000)
+        answered = time.perf_counter() - clicked
+        selected = page.evaluate(f"() => {NETWORK}.getSelectedNodes()")
+        browser.close()
+    return {"drawn": drawn, "click": answered, "total": drawn + answered,
+            "selected": actor in selected}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("page", type=Path)
+    parser.add_argument("--budget", type=float, default=120)
+    parser.add_argument("--pyvis", action="store_true")
+    args = parser.parse_args()
+    print(json.dumps(measure(args.page, args.budget, args.pyvis)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""One benchmark stage, run in a child process so each has its own peak memory:
+
+    python -m benchmarks.stages STAGE CASEBOOK [ARGS...]
+
+Prints one JSON object of in-process timings (seconds, imports excluded) on stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def clock():
+    start = time.perf_counter()
+    return lambda: time.perf_counter() - start
+
+
+def pandas_floor(root: Path) -> dict:
+    """The floor for loading: pandas reading the same three CSV files, every value a string."""
+    import pandas as pd
+
+    elapsed = clock()
+    for name in ("nodes.csv", "edges.csv", "sources.csv"):
+        pd.read_csv(root / name, dtype=str, keep_default_na=False)
+    return {"seconds": elapsed()}
+
+
+def load(root: Path) -> dict:
+    """Cold: read, validate (every quote located) and build, without the cache."""
+    from actorgraph.build import build_graph
+    from actorgraph.load import read_casebook
+    from actorgraph.validate import open_casebook, validate
+
+    elapsed = clock()
+    book = read_casebook(root)
+    read = elapsed()
+    validate(book)
+    validated = elapsed()
+    del book
+    elapsed = clock()
+    report = open_casebook(root)
+    G = build_graph(report)
+    total = elapsed()
+    return {"read": read, "validate": validated - read, "seconds": total,
+            "actors": G.number_of_nodes(), "claims": G.number_of_edges()}
+
+
+def cached(root: Path) -> dict:
+    """Warm: `load_graph` on an unchanged casebook (the cache must hold it already)."""
+    from actorgraph.build import load_graph
+
+    elapsed = clock()
+    G = load_graph(root)
+    return {"seconds": elapsed(), "claims": G.number_of_edges()}
+
+
+def queries(root: Path, a: str, b: str) -> dict:
+    """In-process query times on a loaded graph: shortest paths and neighbours."""
+    from actorgraph import query
+    from actorgraph.build import load_graph
+    from actorgraph.select import find_paths
+
+    G = load_graph(root)
+    elapsed = clock()
+    records = query.path_records(G, find_paths(G, a, b))
+    path = elapsed()
+    elapsed = clock()
+    near = query.neighbours(G, a, 1)
+    neighbours = elapsed()
+    elapsed = clock()
+    query.neighbours(G, b, 2)
+    return {"path": path, "hops": records[0]["hops"] if records else None,
+            "neighbors": neighbours, "neighbors_found": len(near),
+            "neighbors_depth2": elapsed()}
+
+
+def export(root: Path, fmt: str, out: str) -> dict:
+    from actorgraph.build import load_graph
+    from actorgraph.export import export_graph, get_format
+
+    G = load_graph(root)
+    elapsed = clock()
+    export_graph(G, get_format(fmt), out)
+    return {"seconds": elapsed()}
+
+
+def render(root: Path, out: str) -> dict:
+    from actorgraph.build import build_graph
+    from actorgraph.render import write_html
+    from actorgraph.validate import open_casebook
+
+    report = open_casebook(root)
+    G = build_graph(report)
+    elapsed = clock()
+    write_html(G, report, out)
+    return {"seconds": elapsed(), "bytes": Path(out).stat().st_size}
+
+
+def pyvis_page(root: Path, out: str) -> dict:
+    """What a user would do without actorgraph: pyvis with its defaults, one edge a claim."""
+    from pyvis.network import Network
+
+    from actorgraph.build import load_graph
+
+    G = load_graph(root)
+    elapsed = clock()
+    net = Network()
+    for n, attrs in G.nodes(data=True):
+        net.add_node(n, label=attrs["name"], title=attrs["type"])
+    for u, v, attrs in G.edges(data=True):
+        net.add_edge(u, v, title=attrs["relation"])
+    built = elapsed()
+    net.write_html(out)
+    return {"seconds": elapsed(), "add": built}
+
+
+STAGES = {"pandas": pandas_floor, "load": load, "cached": cached, "queries": queries,
+          "export": export, "render": render, "pyvis": pyvis_page}
+
+
+def main() -> None:
+    stage, root, *args = sys.argv[1:]
+    print(json.dumps(STAGES[stage](Path(root), *args)))
+
+
+if __name__ == "__main__":
+    main()
