@@ -366,3 +366,11 @@ def test_article_path_hezbollah_to_cartel_de_los_soles(runner):
     assert "Hezbollah → Venezuela: operates in" in text
     assert ('"Hezbollah operatives utilize the lawless environment to launder money and '
             'facilitate narcotics trafficking"') in flat
+
+
+def test_an_empty_answer_says_so_on_stderr(runner, case):
+    result = run(runner, "claims", "--text", "uranium", "--data", case)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0, "", "nothing matches these options\n")
+    result = run(runner, "claims", "--text", "uranium", "--format", "json", "--data", case)
+    assert (result.stdout, result.stderr) == ("[]\n", "")

@@ -339,7 +339,7 @@ def claims(data_dir: Path, actor_names: tuple[str, ...], certainties: tuple[str,
     \b
     Examples:
       actorgraph claims --actor hezbollah --certainty alleged
-      actorgraph claims --text drones --format csv > drones.csv
+      actorgraph claims --text drone --format csv > drones.csv
     """
     from actorgraph import output, query
     from actorgraph.lookup import resolve

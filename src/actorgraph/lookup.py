@@ -25,6 +25,7 @@ def closest(value: str, choices: list[str], limit: int = 3) -> list[str]:
     return [choice for choice, _score, _index in hits]
 
 
+LIKE = 70  # the least rapidfuzz WRatio score of a suggestion ('mara' ~ 'Syria' scores 60)
 CLOSE = 10  # suggestions within this many points of the best one
 
 
@@ -64,7 +65,7 @@ def suggest(G, text: str, limit: int = 3) -> list[str]:
     from rapidfuzz import fuzz, process, utils
 
     hits = process.extract(text, list(spellings), scorer=fuzz.WRatio, limit=limit * 3,
-                           processor=utils.default_process, score_cutoff=60)
+                           processor=utils.default_process, score_cutoff=LIKE)
     names: list[str] = []
     for hit, score, _index in hits:
         # Far behind the best guess is noise ('zetta': Zeta 89, Beta 67).

@@ -59,6 +59,8 @@ def emit(fmt: str, data, *, rows: list[dict] | None = None, fields: Iterable[str
     else:
         for line in text():
             click.echo(line)
+        if not data:
+            click.echo("nothing matches these options", err=True)
 
 
 def number(value) -> str:
@@ -153,10 +155,11 @@ def _counts(title: str, counts: dict) -> list[str]:
 
 def stats_text(s: dict) -> list[str]:
     sizes = ", ".join(map(str, s["component_sizes"]))
+    components = ("1 connected component" if s["components"] == 1 else
+                  f"{s['components']} connected components (sizes {sizes})")
     lines = wrap(f"{s['actors']} actors, {s['claims']} claims, {s['documents']} "
                  f"document{'s' if s['documents'] != 1 else ''}, {s['pairs']} linked actor "
-                 f"pairs, {s['components']} connected component"
-                 f"{'s' if s['components'] != 1 else ''} (sizes {sizes})", 0)
+                 f"pairs, {components}", 0)
     lines += _counts("Actors by type", s["actor_types"])
     lines += _counts("Claims by relation", s["relations"])
     lines += _counts("Claims by certainty", s["certainties"])

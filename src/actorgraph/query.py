@@ -19,7 +19,6 @@ from actorgraph.select import (
     PathResult,
     centrality,
     check_certainty,
-    check_relations,
     filter_claims,
     links,
     ranked,
@@ -57,7 +56,8 @@ def claim_record(G: nx.MultiDiGraph, u: str, v: str, key: str) -> dict:
 
 
 def arrow(claim: dict, earlier: str) -> str:
-    """A claim's direction seen from `earlier`: → it is the source, ← the target, — undirected."""
+    """A claim's direction seen from `earlier`: → it is the source, ← the target, —
+    undirected."""
     if not claim["directed"]:
         return "—"
     return "→" if claim["source"] == earlier else "←"
@@ -70,7 +70,8 @@ def path_records(G: nx.MultiDiGraph, result: PathResult) -> list[dict]:
         steps = []
         for (a, b), hop in zip(zip(path.actors, path.actors[1:]), path.hops):
             claims = [claim_record(G, u, v, key) for u, v, key, _ in hop]
-            steps.append({"from": a, "from_name": name(G, a), "to": b, "to_name": name(G, b),
+            steps.append({"from": a, "from_name": name(G, a), "to": b,
+                          "to_name": name(G, b),
                           "claims": [{"arrow": arrow(c, a), **c} for c in claims]})
         records.append({"path": rank, "actors": path.actors,
                         "names": [name(G, a) for a in path.actors],

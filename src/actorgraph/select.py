@@ -10,9 +10,9 @@ strength, then actor ids.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import islice, takewhile
 
 import networkx as nx
 
@@ -184,20 +184,13 @@ def _candidates(H: nx.Graph, source: str, target: str, k: int | None,
             shortest = nx.all_shortest_paths(H, source, target)
             return [p for p in shortest if within(p)]
         found: list[list[str]] = []
-        for p in _while(nx.shortest_simple_paths(H, source, target), within):
+        for p in takewhile(within, nx.shortest_simple_paths(H, source, target)):
             if len(found) >= k and len(p) > len(found[k - 1]):
                 break
             found.append(p)
         return found
     except nx.NetworkXNoPath:
         return []
-
-
-def _while(paths: Iterator[list[str]], keep) -> Iterator[list[str]]:
-    for p in paths:
-        if not keep(p):
-            return
-        yield p
 
 
 def path_subgraph(G: nx.MultiDiGraph, source: str, target: str, **options) -> nx.MultiDiGraph:
