@@ -254,3 +254,10 @@ def test_stats(G):
     assert s["single_source"] == {"claims": 9, "pairs": 9}
     # delta-beta (q06), nunez-epsilon (q08), epsilon-delta (q09)
     assert s["suspicion_only"] == {"claims": 3, "pairs": 3}
+
+
+def test_the_actor_asked_about_cannot_be_avoided(G):
+    with pytest.raises(InputError, match=r"^--avoid 'beta' is the actor asked about$"):
+        query.neighbours(G, "beta", 1, avoid=("beta",))
+    with pytest.raises(InputError, match=r"^--avoid 'beta' is the --around actor$"):
+        selection(G, around_actor="beta", avoid=("beta",))

@@ -151,6 +151,7 @@ def cli():
     Example:
       actorgraph validate
       actorgraph build
+      actorgraph path hezbollah "cartel de los soles"
     """
 
 

@@ -112,6 +112,8 @@ def neighbours(G: nx.MultiDiGraph, actor: str, depth: int = 1, **filters) -> lis
     `filters` are those of `select.filter_claims`."""
     if depth < 1:
         raise InputError(f"--depth must be 1 or more, not {depth}")
+    if actor in filters.get("avoid", ()):
+        raise InputError(f"--avoid {actor!r} is the actor asked about")
     view = filter_claims(G, **filters)
     H = links(view)
     distance = nx.single_source_shortest_path_length(H, actor, cutoff=depth)

@@ -242,6 +242,8 @@ def selection(G: nx.MultiDiGraph, *, around_actor: str | None = None, depth: int
     """The part of `G` the export and build commands were asked for: the filters of
     `filter_claims` first, then the actors around one actor, then the shortest paths between
     two, then the `top_n` actors by degree. A copy, `G` itself when nothing is asked."""
+    if around_actor is not None and around_actor in filters.get("avoid", ()):
+        raise InputError(f"--avoid {around_actor!r} is the --around actor")
     chosen = filter_claims(G, **filters)
     if around_actor is not None:
         chosen = around(chosen, around_actor, depth)
