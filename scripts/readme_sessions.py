@@ -1,0 +1,56 @@
+"""Re-run every ```console block of README.md on a copy of data/ and print or write the result.
+
+    python scripts/readme_sessions.py          # show what differs
+    python scripts/readme_sessions.py --write  # rewrite README.md with fresh output
+
+Each block's lines starting with `$ ` are commands, run with bash in a temporary folder holding
+a copy of data/, with COLUMNS=100 and the project's venv first on PATH; the lines after a
+command are its output (stdout and stderr together). tests/test_readme.py uses the same code.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BLOCK = re.compile(r"```console\n(.*?)```", re.S)
+
+
+def commands(block: str) -> list[str]:
+    return [line[2:] for line in block.splitlines() if line.startswith("$ ")]
+
+
+def run_block(block: str, workdir: Path) -> str:
+    env = dict(os.environ, COLUMNS="100", PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}")
+    env.pop("ACTORGRAPH_DATA", None)
+    out = []
+    for command in commands(block):
+        result = subprocess.run(["bash", "-c", command], cwd=workdir, env=env, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        out.append(f"$ {command}\n{result.stdout}")
+    return "".join(out)
+
+
+def refreshed(readme: str) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        shutil.copytree(REPO / "data", work / "data")
+        return BLOCK.sub(lambda m: f"```console\n{run_block(m.group(1), work)}```", readme)
+
+
+if __name__ == "__main__":
+    path = REPO / "README.md"
+    old = path.read_text(encoding="utf-8")
+    new = refreshed(old)
+    if "--write" in sys.argv:
+        path.write_text(new, encoding="utf-8")
+    else:
+        import difflib
+
+        sys.stdout.writelines(difflib.unified_diff(old.splitlines(True), new.splitlines(True)))
