@@ -11,7 +11,7 @@ import random
 
 import networkx as nx
 
-SPACING = 90  # pixels of canvas per actor, along each side of the square the graph fills
+SPACING = 150  # pixels of canvas per actor, along each side of the square the graph fills
 
 
 def layout_positions(G: nx.Graph, seed: int = 7) -> dict[str, tuple[int, int]]:
@@ -38,9 +38,17 @@ def layout_positions(G: nx.Graph, seed: int = 7) -> dict[str, tuple[int, int]]:
 
 
 def _scaled(coords: list[list[float]], side: float) -> list[tuple[int, int]]:
-    """Fit coordinates into a square of `side` pixels centred on the origin, keeping shape."""
-    xs = [c[0] for c in coords]
-    ys = [c[1] for c in coords]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    """Fit coordinates into a square of `side` pixels centred on the origin, keeping shape.
+
+    The square holds the middle 98% of the actors along each axis, so that a few isolated
+    actors flung far out by the layout do not shrink everyone else to a dot.
+    """
+    def spread(values: list[float]) -> tuple[float, float]:
+        ordered = sorted(values)
+        cut = len(ordered) // 100
+        return ordered[cut], ordered[-1 - cut]
+
+    (x0, x1), (y0, y1) = spread([c[0] for c in coords]), spread([c[1] for c in coords])
+    span = max(x1 - x0, y1 - y0) or 1.0
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     return [(round((x - cx) / span * side), round((y - cy) / span * side)) for x, y in coords]

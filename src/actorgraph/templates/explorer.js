@@ -5,7 +5,9 @@
   "use strict";
 
   // ---------------------------------------------------------------- data
+  const timings = { start: performance.now() };  // ms since navigation, for measuring
   const raw = JSON.parse(document.getElementById("casebook-data").textContent);
+  timings.parsed = performance.now();
   const named = (row, fields) => Object.fromEntries(fields.map((f, i) => [f, row[i]]));
   const actors = raw.nodes.map(r => named(r, raw.fields.nodes));
   const claims = raw.edges.map(r => named(r, raw.fields.edges));
@@ -24,6 +26,8 @@
     if (c.to !== c.from) claimsOf.get(c.to).push(c);
   }
   const BIG = !raw.physics;
+  // Animated view moves go astray on thousands of actors (vis-network 9.1.2): jump instead.
+  const glide = ms => (BIG ? false : { duration: ms, easingFunction: "easeInOutQuad" });
   const LABEL_EDGES = claims.length <= 150;
   const fmt = n => n.toLocaleString("en-US");
   const byId = (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -92,20 +96,20 @@
     return `rgb(${mix(n >> 16)},${mix((n >> 8) & 255)},${mix(n & 255)})`;
   }
   const DIM_NODE = { background: "#eceef1", border: "#d8dce2" };
-  function nodeLook(a, dim) {
+  // Per item only what differs between items: vis-network spends most of its start-up
+  // merging per-item options (shared ones are set once, in the network's options below).
+  function nodeLook(a, dim, restyle = false) {
     const t = TYPES[a.type], inside = t.shape === "box" || t.shape === "ellipse";
-    const degree = claimsOf.get(a.id).length;
     const bg = dim ? DIM_NODE.background : inside ? tint(t.color, 0.72) : t.color;
     const border = dim ? DIM_NODE.border : t.color;
-    return {
-      shape: t.shape, size: Math.min(34, 10 + 2.6 * Math.sqrt(degree)),
-      borderWidth: inside ? 1.5 : 1,
-      color: { background: bg, border, highlight: { background: bg, border: "#1d2430" },
-        hover: { background: bg, border: "#1d2430" } },
-      font: { color: dim ? "#b4bac3" : "#1d2430", size: 14, strokeWidth: inside ? 0 : 3,
-        strokeColor: "#ffffff", face: "system-ui, 'Segoe UI', Roboto, sans-serif" },
-      margin: inside ? 7 : undefined,
-    };
+    const look = { shape: t.shape, color: { background: bg, border,
+      highlight: { background: bg, border: "#1d2430" }, hover: { background: bg, border: "#1d2430" } } };
+    if (inside) Object.assign(look, { borderWidth: 1.5, margin: 7 });
+    else look.size = Math.min(34, 10 + 2.6 * Math.sqrt(claimsOf.get(a.id).length));
+    if (dim || inside || restyle) {
+      look.font = { color: dim ? "#b4bac3" : "#1d2430", strokeWidth: inside ? 0 : 3 };
+    }
+    return look;
   }
   // Several claims between the same two actors: each its own curve, spread on both sides.
   const curve = new Map();
@@ -126,18 +130,15 @@
       });
     }
   }
-  function edgeLook(c, dim) {
-    const color = dim ? "#e3e6ea" : relationColor(c);
-    const directed = RELATIONS[c.relation].directed;
-    return {
-      color: { color, highlight: color, hover: color, inherit: false },
-      dashes: CERTAINTIES[c.certainty].dashes, width: 1.7, selectionWidth: 2, hoverWidth: 1,
-      arrows: { to: { enabled: directed, scaleFactor: 0.55 } },
-      smooth: curve.get(c.id) || { enabled: false },
-      label: LABEL_EDGES ? RELATIONS[c.relation].label : undefined,
-      font: { size: 10, color: dim ? "#c9ced5" : "#6a7484", strokeWidth: 0,
-        background: "rgba(255,255,255,0.9)", align: "middle", face: "system-ui, sans-serif" },
-    };
+  function edgeLook(c, dim, restyle = false) {
+    const look = { color: dim ? "#e3e6ea" : relationColor(c) };
+    const dashes = CERTAINTIES[c.certainty].dashes;
+    if (dashes) look.dashes = dashes;
+    if (RELATIONS[c.relation].directed) look.arrows = "to";
+    if (curve.has(c.id)) look.smooth = curve.get(c.id);
+    if (LABEL_EDGES) look.label = RELATIONS[c.relation].label;
+    if (dim || restyle) look.font = { color: dim ? "#c9ced5" : "#6a7484" };
+    return look;
   }
 
   // ---------------------------------------------------------------- network
@@ -146,6 +147,7 @@
   const edgeSet = new vis.DataSet(claims.map(c => ({ id: c.id, from: c.from, to: c.to,
     ...edgeLook(c, false) })));
   const shown = { actors: new Set(actors.map(a => a.id)), claims: new Set(claims.map(c => c.id)) };
+  timings.datasets = performance.now();
   const nodeView = new vis.DataView(nodeSet, { filter: n => shown.actors.has(n.id) });
   const edgeView = new vis.DataView(edgeSet, { filter: e => shown.claims.has(e.id) });
   const network = new vis.Network($("network"), { nodes: nodeView, edges: edgeView }, {
@@ -158,15 +160,26 @@
     },
     interaction: { hover: true, tooltipDelay: 3600000, multiselect: false,
       hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, navigationButtons: false },
-    nodes: { scaling: { label: { drawThreshold: 6 } } },
-    // Relation labels only once zoomed in, past a few dozen claims: colour tells the family.
-    edges: { scaling: { label: { drawThreshold: claims.length > 40 ? 9 : 5 } } },
+    nodes: {
+      borderWidth: 1, scaling: { label: { drawThreshold: 6 } },
+      font: { color: "#1d2430", size: 14, strokeWidth: 3, strokeColor: "#ffffff",
+        face: "system-ui, 'Segoe UI', Roboto, sans-serif" },
+    },
+    edges: {
+      width: 1.7, selectionWidth: 2, hoverWidth: 1, smooth: false,
+      arrows: { to: { enabled: false, scaleFactor: 0.55 } },
+      font: { size: 10, color: "#6a7484", strokeWidth: 0, background: "rgba(255,255,255,0.9)",
+        align: "middle", face: "system-ui, sans-serif" },
+      // Relation labels only once zoomed in, past a few dozen claims: colour tells the family.
+      scaling: { label: { drawThreshold: claims.length > 40 ? 9 : 5 } },
+    },
   });
+  timings.network = performance.now();
   const api = { network, data: { actors, claims, documents, vocabulary: V }, ready: false,
-    nodes: nodeSet, edges: edgeSet, shown };
+    nodes: nodeSet, edges: edgeSet, shown, timings };
   window.actorgraph = api;
   function markReady() {
-    network.once("afterDrawing", () => { api.ready = true; });
+    network.once("afterDrawing", () => { timings.drawn = performance.now(); api.ready = true; });
     network.redraw();
   }
   if (BIG) {
@@ -183,19 +196,26 @@
   // ---------------------------------------------------------------- highlight
   const dimmed = { nodes: new Set(), edges: new Set() };
   function highlight(actorIds, claimIds) {
+    if (BIG) {
+      // Restyling tens of thousands of items takes seconds: select them instead.
+      if (actorIds === null) network.unselectAll();
+      else network.setSelection({ nodes: [...actorIds].filter(id => shown.actors.has(id)),
+        edges: [...claimIds] }, { highlightEdges: false });
+      return;
+    }
     const nodeUpdates = [], edgeUpdates = [];
     for (const a of actors) {
       const dim = actorIds !== null && !actorIds.has(a.id);
       if (dim !== dimmed.nodes.has(a.id)) {
         dim ? dimmed.nodes.add(a.id) : dimmed.nodes.delete(a.id);
-        nodeUpdates.push({ id: a.id, ...nodeLook(a, dim) });
+        nodeUpdates.push({ id: a.id, ...nodeLook(a, dim, true) });
       }
     }
     for (const c of claims) {
       const dim = claimIds !== null && !claimIds.has(c.id);
       if (dim !== dimmed.edges.has(c.id)) {
         dim ? dimmed.edges.add(c.id) : dimmed.edges.delete(c.id);
-        edgeUpdates.push({ id: c.id, ...edgeLook(c, dim) });
+        edgeUpdates.push({ id: c.id, ...edgeLook(c, dim, true) });
       }
     }
     nodeSet.update(nodeUpdates);
@@ -239,12 +259,18 @@
   function openPanel(...children) {
     tip.hidden = true;
     body.replaceChildren(...children.filter(c => c != null));
+    const resized = panel.hidden;
     panel.hidden = false;
     panel.scrollTop = 0;
+    if (resized) fitCanvas();
   }
+  // The canvas follows its box at once (not on the next resize event), so that a view move
+  // made right after opening or closing the panel lands where it should.
+  const fitCanvas = () => network.canvas.setSize();
   function closePanel() {
     panel.hidden = true;
     body.replaceChildren();
+    fitCanvas();
     back = null;
     network.unselectAll();
     clearHighlight();
@@ -346,12 +372,12 @@
   }
   function focusClaim(id) {
     const c = claimById.get(id);
+    showClaim(id);
     if (shown.claims.has(id)) {
       const pos = network.getPositions([c.from, c.to]);
       network.moveTo({ position: { x: (pos[c.from].x + pos[c.to].x) / 2,
-        y: (pos[c.from].y + pos[c.to].y) / 2 }, animation: { duration: 300 } });
+        y: (pos[c.from].y + pos[c.to].y) / 2 }, animation: glide(300) });
     }
-    showClaim(id);
   }
   network.on("click", p => {
     if (p.nodes.length) { back = null; showActor(p.nodes[0]); }
@@ -430,12 +456,12 @@
       near.add(c.from); near.add(c.to); lines.add(c.id);
     }
     highlight(near, lines);
-    if (shown.actors.has(id)) {
-      network.selectNodes([id], false);
-      network.focus(id, { scale: Math.max(network.getScale(), 1), animation: { duration: 400 } });
-    }
     back = null;
     showActor(id);
+    if (shown.actors.has(id)) {
+      if (!BIG) network.selectNodes([id], false);
+      network.focus(id, { scale: Math.max(network.getScale(), 1), animation: glide(400) });
+    }
     return true;
   }
   suggest($("search"), focusActor);
@@ -587,7 +613,7 @@
       return;
     }
     highlight(new Set(result.path), new Set(result.hops.flatMap(h => h.claims.map(c => c.id))));
-    network.fit({ nodes: result.path, animation: { duration: 400 } });
+    network.fit({ nodes: result.path, animation: glide(400) });
     const n = result.hops.length;
     const list = el("ol", { class: "path", "data-path": result.path.join(" ") });
     for (const h of result.hops) {

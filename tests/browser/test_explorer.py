@@ -1,0 +1,289 @@
+"""The explorer page driven in headless Chromium, offline, through its UI.
+
+Expected values come from reading tests/fixtures/explorer (7 actors, 11 claims): for
+instance, the state actors are aldovia and brenn, and the claims touching neither are c05,
+c08, c09 and c11.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from actorgraph.cli import cli
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+EXPLORER = FIXTURES / "explorer"
+ALL_CLAIMS = {f"c{i:02d}" for i in range(1, 12)}
+
+
+def test_loads_offline_and_counts_everything(explorer):
+    ex = explorer(EXPLORER)
+    assert ex.count() == "7 of 7 actors, 11 of 11 claims shown"
+    nodes, edges = ex.shown()
+    assert len(nodes) == 7 and edges == ALL_CLAIMS
+    assert ex.page.locator("#notice").is_hidden()
+
+
+def test_the_request_guard_catches_a_request(explorer):
+    ex = explorer(EXPLORER)
+    ex.page.evaluate("fetch('https://example.org/x').catch(() => null)")
+    ex.page.wait_for_timeout(300)
+    assert ex.refused == ["https://example.org/x"]
+    ex.refused.clear()  # the guard works; the page itself asked for nothing
+
+
+def test_hovering_a_claim_shows_its_quote(explorer):
+    ex = explorer(EXPLORER)
+    ex.page.mouse.move(*ex.edge_point("c05"))
+    tip = ex.page.locator("#tooltip")
+    tip.wait_for(state="visible")
+    text = tip.inner_text()
+    assert "Northern Front operates in Gorsk Valley" in text
+    assert "“The Front now controls the Gorsk valley”" in text
+    assert "confirmed · claimed by the author · 2023" in text
+    assert tip.evaluate("e => getComputedStyle(e).whiteSpace") == "normal"
+
+
+def test_clicking_a_claim_shows_the_quote_in_its_paragraph(explorer):
+    ex = explorer(EXPLORER)
+    ex.click_edge("c08")
+    panel = ex.page.locator("#panel")
+    panel.wait_for(state="visible")
+    assert panel.get_attribute("data-claim") == "c08"
+    assert panel.locator("h2").inner_text() == "Northern Front traffics with Harrow Ring"
+    assert panel.locator(".context mark").all_inner_texts() == [
+        "The Front is thought to move cargo with the Harrow ring", "though proof is thin"]
+    context = panel.locator(".context").inner_text()
+    assert context.startswith("The Front is thought")  # the whole paragraph, marked within
+    assert ", analysts say, " in context and context.endswith("everywhere in Gorsk.")
+    assert "Northern Dispatches, paragraph 6" in panel.locator(".source").inner_text()
+    facts = panel.locator("dl.facts").inner_text()
+    assert "analysts" in facts and "suspected" in facts and "not given" in facts
+    ex.page.keyboard.press("Escape")
+    assert panel.is_hidden()
+
+
+def test_clicking_an_actor_lists_its_claims_by_relation(explorer):
+    ex = explorer(EXPLORER)
+    ex.click_node("front")
+    panel = ex.page.locator("#panel")
+    panel.wait_for(state="visible")
+    assert panel.get_attribute("data-actor") == "front"
+    assert panel.locator("h2").inner_text() == "Northern Front"
+    assert "Also called: the Front, NF" in panel.inner_text()
+    # groups in the schema's order of relations
+    assert panel.locator("h3.kind").all_inner_texts() == [
+        "cooperates with (1)", "supports (1)", "finances (1)", "supplies arms to (1)",
+        "operates in (1)", "traffics with (1)"]
+    assert ex.panel_claims() == ["c04", "c07", "c03", "c02", "c05", "c08"]
+    panel.locator(".claim[data-claim=c03]").click()
+    assert panel.get_attribute("data-claim") == "c03"
+    assert panel.locator(".context mark").inner_text() == (
+        "Aldovia has paid the Front's salaries since May 2022")
+    panel.locator("button.back").click()
+    assert panel.get_attribute("data-actor") == "front"
+
+
+def test_search_by_accentless_name_and_alias_focuses_the_actor(explorer):
+    ex = explorer(EXPLORER)
+    search = ex.page.locator("#search")
+    search.type("EMILE")
+    options = ex.page.locator("header .suggest li")
+    assert options.first.inner_text().startswith("Émile Dask")
+    search.press("Enter")
+    ex.settle()
+    panel = ex.page.locator("#panel")
+    assert panel.get_attribute("data-actor") == "dask"
+    api = "window.actorgraph.network"
+    assert ex.page.evaluate(f"{api}.getSelectedNodes()") == ["dask"]
+    centre = ex.page.evaluate(f"{api}.getViewPosition()")
+    dask = ex.page.evaluate(f"{api}.getPositions(['dask']).dask")
+    assert abs(centre["x"] - dask["x"]) < 1 and abs(centre["y"] - dask["y"]) < 1
+    # its neighbours stay lit, the rest is dimmed
+    dimmed = ex.page.evaluate("""() => window.actorgraph.nodes.get()
+        .filter(n => n.color.background === '#eceef1').map(n => n.id).sort()""")
+    assert dimmed == ["elbe-guard", "front", "gorsk", "harrow-ring"]
+    search.fill("")
+    search.type("görsk")
+    assert options.first.inner_text().startswith("Gorsk Valley")
+    search.fill("")
+    search.type("nf")
+    options.first.click()
+    assert panel.get_attribute("data-actor") == "front"
+
+
+@pytest.mark.parametrize("action, count, hidden_actors, hidden_claims", [
+    ("#filter-types input[value=state]", "5 of 7 actors, 4 of 11 claims shown",
+     {"aldovia", "brenn"}, ALL_CLAIMS - {"c05", "c08", "c09", "c11"}),
+    ("#filter-relations input[value=finances]", "7 of 7 actors, 10 of 11 claims shown",
+     set(), {"c03"}),
+    ("#filter-certainties input[value=confirmed]", "7 of 7 actors, 6 of 11 claims shown",
+     set(), {"c01", "c05", "c06", "c07", "c10"}),
+    ("#undated", "7 of 7 actors, 8 of 11 claims shown", set(), {"c04", "c08", "c10"}),
+])
+def test_each_checkbox_filter_hides_what_it_should(explorer, action, count, hidden_actors,
+                                                   hidden_claims):
+    ex = explorer(EXPLORER)
+    ex.page.locator(action).uncheck()
+    assert ex.count() == count
+    nodes, edges = ex.shown()
+    assert {"aldovia", "brenn", "dask", "elbe-guard", "front", "gorsk",
+            "harrow-ring"} - nodes == hidden_actors
+    assert edges == ALL_CLAIMS - hidden_claims
+    ex.page.locator(action).check()
+    assert ex.count() == "7 of 7 actors, 11 of 11 claims shown"
+
+
+def test_date_range_keeps_overlapping_and_undated_claims(explorer):
+    ex = explorer(EXPLORER)
+    ex.page.locator("#date-from").fill("2022")
+    ex.page.locator("#date-to").fill("2023")
+    # c03 2022-05, c07 2022, c05 2023; undated c04, c08, c10 stay
+    assert ex.shown()[1] == {"c03", "c07", "c05", "c04", "c08", "c10"}
+    ex.page.locator("#undated").uncheck()
+    assert ex.count() == "7 of 7 actors, 3 of 11 claims shown"
+    ex.page.locator("#hide-isolated").check()
+    # only front, brenn, aldovia and gorsk are in c03, c05, c07
+    assert ex.shown()[0] == {"front", "brenn", "aldovia", "gorsk"}
+    assert ex.count() == "4 of 7 actors, 3 of 11 claims shown"
+    ex.page.locator("#date-from").fill("2020-11")
+    ex.page.locator("#date-to").fill("2020-11")
+    assert ex.shown()[1] == {"c06"}  # 2020-11-02 falls in November 2020
+
+
+def cli_path(a: str, b: str, *options: str) -> list[str] | None:
+    """The first path `actorgraph path` gives, or None when it finds none."""
+    result = CliRunner().invoke(cli, ["path", a, b, "--data", str(EXPLORER), "--format",
+                                      "json", *options])
+    if result.exit_code == 1 and "No path" in result.output:
+        return None
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)[0]["actors"]
+
+
+def find_path_in_page(ex, a: str, b: str) -> list[str] | None:
+    for field, name in (("#path-from", a), ("#path-to", b)):
+        ex.page.locator(field).fill("")
+        ex.page.locator(field).type(name)
+        ex.page.locator(field).press("Enter")
+    ex.page.locator("#path-find").click()
+    if ex.page.locator("#no-path").count():
+        return None
+    return ex.page.locator("#panel ol.path").get_attribute("data-path").split()
+
+
+def test_path_finder_gives_the_cli_answer(explorer):
+    ex = explorer(EXPLORER)
+    # Two 3-hop paths: via Aldovia (weakest hop asserted) and via Brenn (all confirmed):
+    # strength beats the alphabet.
+    assert cli_path("dask", "gorsk") == ["dask", "brenn", "front", "gorsk"]
+    assert find_path_in_page(ex, "Dask", "Gorsk") == ["dask", "brenn", "front", "gorsk"]
+    hops = ex.page.locator("#panel li.hop")
+    assert [(h.get_attribute("data-from"), h.get_attribute("data-to"))
+            for h in hops.all()] == [("dask", "brenn"), ("brenn", "front"), ("front", "gorsk")]
+    assert "weakest link: confirmed · best of 2 shortest paths" in ex.page.locator(
+        "#panel").inner_text()
+    lit = ex.page.evaluate("""() => window.actorgraph.nodes.get()
+        .filter(n => n.color.background !== '#eceef1').map(n => n.id).sort()""")
+    assert lit == ["brenn", "dask", "front", "gorsk"]
+
+    # Without `supports` the route through Aldovia remains; its hop lists claims strongest
+    # first: c03 asserted, c02 alleged, c04 suspected.
+    ex.page.locator("#filter-relations input[value=supports]").uncheck()
+    expected = cli_path("dask", "gorsk", "--exclude-relation", "supports")
+    assert expected == ["dask", "aldovia", "front", "gorsk"]
+    assert ex.page.locator("#panel ol.path").get_attribute("data-path").split() == expected
+    assert ex.panel_claims() == ["c01", "c03", "c02", "c04", "c05"]
+    ex.page.locator("#filter-relations input[value=supports]").check()
+
+    # Following arrows: nothing leaves Gorsk Valley.
+    ex.page.locator("#path-directed").check()
+    assert cli_path("gorsk", "dask", "--directed") is None
+    assert find_path_in_page(ex, "gorsk", "dask") is None
+    assert cli_path("dask", "gorsk", "--directed") == find_path_in_page(ex, "dask", "gorsk")
+
+
+@pytest.mark.parametrize("layout", ["physics", "python"])
+def test_parallel_claims_are_each_reachable(explorer, layout):
+    ex = explorer(EXPLORER, layout=layout)
+    points = {c: ex.edge_point(c) for c in ("c02", "c03", "c04")}
+    assert len({(round(x), round(y)) for x, y in points.values()}) == 3
+    for claim in points:
+        ex.click_edge(claim)  # where it is now: the panel narrows the canvas
+        assert ex.page.locator("#panel").get_attribute("data-claim") == claim
+
+
+def test_large_layout_says_what_it_did(explorer):
+    ex = explorer(EXPLORER, layout="python")
+    assert ex.page.locator("#notice").inner_text() == (
+        "Laid out in Python: 7 actors — live physics off")
+    assert ex.page.evaluate("window.actorgraph.network.physics.physicsEnabled") is False
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height of a PNG, after checking its signature and decoding its pixels."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    at, chunks = 8, {}
+    while at < len(data):
+        (length,), kind = struct.unpack(">I", data[at:at + 4]), data[at + 4:at + 8]
+        chunks.setdefault(kind, []).append(data[at + 8:at + 8 + length])
+        at += 12 + length
+    width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][0][:10])
+    channels = {2: 3, 6: 4}[colour]
+    pixels = zlib.decompress(b"".join(chunks[b"IDAT"]))
+    assert depth == 8 and len(pixels) == height * (1 + width * channels)
+    return width, height
+
+
+def test_save_png_downloads_the_view(explorer):
+    ex = explorer(EXPLORER)
+    with ex.page.expect_download() as download:
+        ex.page.locator("#save-png").click()
+    data = Path(download.value.path()).read_bytes()
+    canvas = ex.page.evaluate(
+        "(() => { const c = document.querySelector('#network canvas');"
+        " return [c.width, c.height]; })()")
+    assert png_size(data) == tuple(canvas)
+    assert download.value.suggested_filename == "actorgraph.png"
+
+
+def test_hostile_casebook_runs_no_script(explorer):
+    ex = explorer(FIXTURES / "hostile", title="<img src=x onerror=window.__pwned='title'>")
+    page = ex.page
+    for claim in ("h1", "h2", "h3"):
+        page.mouse.move(*ex.edge_point(claim))
+        page.locator("#tooltip").wait_for(state="visible")
+        ex.click_edge(claim)
+        assert page.locator("#panel").get_attribute("data-claim") == claim
+    for actor in ("group", "funder", "analysts-x"):
+        page.mouse.move(*ex.node_point(actor))
+        ex.click_node(actor)
+        assert page.locator("#panel").get_attribute("data-actor") == actor
+    page.locator("#search").type("<img")
+    page.locator("#search").press("Enter")
+    page.locator("#panel .claim").first.click()
+    for field, name in (("#path-from", "analysts"), ("#path-to", "funder")):
+        page.locator(field).type(name)
+        page.locator(field).press("Enter")
+    page.locator("#path-find").click()
+    assert page.locator("#panel ol.path").get_attribute("data-path") == (
+        "analysts-x group funder")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#panel img, #panel svg[onload], #panel script, #panel iframe"
+                        ).count() == 0
+    # shown as text
+    ex.click_edge("h1")
+    assert page.locator("#panel h2").inner_text() == (
+        "Funder <script>window.__pwned='script'</script> finances "
+        "Group <img src=x onerror=\"window.__pwned='img'\">")
+    assert page.locator("#panel .source").inner_text().endswith(
+        "javascript:window.__pwned='url'")
+    assert page.locator("#panel .source a").count() == 0
+    assert page.title() == "<img src=x onerror=window.__pwned='title'>"
