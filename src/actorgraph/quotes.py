@@ -78,6 +78,7 @@ class Document:
             self._shifts.append(shift)
         # Paragraphs are the document's non-empty lines.
         self._paragraph_starts = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", text)]
+        self._located: dict[str, Span | None] = {}
 
     def original_offset(self, folded_offset: int) -> int:
         i = bisect_right(self._breaks, folded_offset) - 1
@@ -91,6 +92,12 @@ class Document:
 
     def locate(self, quote: str) -> Span | None:
         """The span of the quote's first occurrence, or None if it is not in the text."""
+        # Parallel claims often cite the same passage: search the document once for it.
+        if quote not in self._located:
+            self._located[quote] = self._search(quote)
+        return self._located[quote]
+
+    def _search(self, quote: str) -> Span | None:
         pieces = []
         at = 0
         for piece in fragments(quote):
