@@ -8,6 +8,7 @@ Prints one JSON object of in-process timings (seconds, imports excluded) on stdo
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -115,7 +116,8 @@ def pyvis_page(root: Path, out: str) -> dict:
     for u, v, attrs in G.edges(data=True):
         net.add_edge(u, v, title=attrs["relation"])
     built = elapsed()
-    net.write_html(out)
+    os.chdir(Path(out).parent)  # pyvis writes a lib/ folder into the working folder
+    net.write_html(Path(out).name)
     return {"seconds": elapsed(), "add": built}
 
 
