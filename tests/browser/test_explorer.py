@@ -287,3 +287,34 @@ def test_hostile_casebook_runs_no_script(explorer):
         "javascript:window.__pwned='url'")
     assert page.locator("#panel .source a").count() == 0
     assert page.title() == "<img src=x onerror=window.__pwned='title'>"
+
+
+def drawn_style(ex, scale: float) -> dict[str, list]:
+    """Each drawn claim's [dashes, arrowhead] in the frame drawn at `scale`, centred."""
+    return ex.page.evaluate("""scale => {
+        const net = window.actorgraph.network;
+        net.moveTo({ position: { x: 0, y: 0 }, scale, animation: false });
+        net.redraw();
+        return Object.fromEntries(net.body.edgeIndices.map(id => {
+            const o = net.body.edges[id].options;
+            return [id, [o.dashes, o.arrows.to.enabled]];
+        }));
+    }""", scale)
+
+
+def test_large_layout_draws_dashes_and_arrows_only_zoomed_in(explorer):
+    # c05 front operates in gorsk: directed, confirmed (solid); c08 front traffics with
+    # harrow-ring: undirected, suspected (dashes 2, 6). The fixture spans about 400 pixels.
+    ex = explorer(EXPLORER, layout="python")
+    far = drawn_style(ex, 0.1)
+    assert set(far) == ALL_CLAIMS
+    assert all(style == [False, False] for style in far.values())
+    near = drawn_style(ex, 1.0)
+    assert near["c05"] == [False, True] and near["c08"] == [[2, 6], False]
+    # Claims the filters take away and give back are new edges to vis-network: styled too.
+    box = ex.page.locator('#filter-certainties input[value="confirmed"]')
+    box.uncheck()
+    assert "c05" not in drawn_style(ex, 1.0)
+    box.check()
+    assert drawn_style(ex, 1.0)["c05"] == [False, True]
+    assert drawn_style(ex, 0.1)["c05"] == [False, False]
