@@ -11,7 +11,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from benchmarks.browser import ACTORGRAPH_READY, ARGS, CHROMIUM, NETWORK
+from benchmarks.browser import ACTORGRAPH_READY, ARGS, CHROMIUM, aim
 
 
 def self_times(profile: dict) -> Counter:
@@ -49,20 +49,7 @@ def main() -> None:
         page.wait_for_function(ACTORGRAPH_READY, polling=20, timeout=120_000)
         drawn = time.perf_counter() - start
         load = cdp.send("Profiler.stop")["profile"]
-        box = page.evaluate(f"""() => {{
-          const net = {NETWORK};
-          const ids = net.body.nodeIndices;
-          let best = ids[0];
-          for (const id of ids) if (net.getConnectedEdges(id).length >
-              net.getConnectedEdges(best).length) best = id;
-          net.focus(best, {{scale: 1.0, animation: false}});
-          const dom = net.canvasToDOM(net.getPosition(best));
-          const rect = net.body.container.getBoundingClientRect();
-          return {{x: rect.left + dom.x, y: rect.top + dom.y}};
-        }}""")
-        page.wait_for_timeout(300)
-        page.evaluate(f"() => {{ window.__redrawn = false; {NETWORK}.once('afterDrawing', "
-                      "() => { window.__redrawn = true; }); }")
+        box = aim(page)
         cdp.send("Profiler.start")
         start = time.perf_counter()
         page.mouse.click(box["x"], box["y"])
