@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+import random
 from itertools import islice, takewhile
 
 import networkx as nx
@@ -21,6 +22,8 @@ from actorgraph.lookup import name_key
 from actorgraph.schema import CERTAINTIES, CERTAINTY_RANK, RELATIONS
 
 MAX_SHORTEST = 10  # shortest paths listed by default
+EXACT_BETWEENNESS = 5_000  # actors; above this, betweenness is estimated from a sample
+SAMPLE_SOURCES = 200
 
 
 def check_relations(names: Iterable[str], option: str = "--relation") -> tuple[str, ...]:
@@ -159,8 +162,7 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, *, directed: bool =
             raise InputError(f"--avoid {end!r} is an end of the path")
     relations, exclude_relations = tuple(relations), tuple(exclude_relations)
     view = filter_claims(G, relations, exclude_relations, min_certainty, avoid)
-    H = links(view, directed)
-    candidates = _candidates(H, source, target, k, max_hops)
+    candidates = _candidates(view, source, target, directed, k, max_hops)
     paths = sorted((Path(p, [hop_claims(view, a, b, directed) for a, b in zip(p, p[1:])])
                     for p in candidates), key=Path.rank_key)
     if not paths:
@@ -174,23 +176,83 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, *, directed: bool =
     return PathResult(paths[:limit], 0 if k else max(0, len(paths) - limit))
 
 
-def _candidates(H: nx.Graph, source: str, target: str, k: int | None,
+def _candidates(G: nx.MultiDiGraph, source: str, target: str, directed: bool, k: int | None,
                 max_hops: int | None) -> list[list[str]]:
     """Paths to rank: all shortest ones, or (with k) every simple path no longer than the
     k-th shortest, so that ties at that length are ranked, not cut arbitrarily."""
     within = (lambda p: max_hops is None or len(p) - 1 <= max_hops)
+    if not k:
+        return [p for p in shortest_paths(G, source, target, directed) if within(p)]
+    found: list[list[str]] = []
     try:
-        if not k:
-            shortest = nx.all_shortest_paths(H, source, target)
-            return [p for p in shortest if within(p)]
-        found: list[list[str]] = []
-        for p in takewhile(within, nx.shortest_simple_paths(H, source, target)):
+        paths = nx.shortest_simple_paths(links(G, directed), source, target)
+        for p in takewhile(within, paths):
             if len(found) >= k and len(p) > len(found[k - 1]):
                 break
             found.append(p)
-        return found
     except nx.NetworkXNoPath:
-        return []
+        pass
+    return found
+
+
+def _steps(G: nx.MultiDiGraph, directed: bool):
+    """The actors one claim away from an actor, going forward and going backward."""
+    succ, pred = G.succ, G.pred
+    if not directed:
+        def both(u):
+            return set(succ[u]).union(pred[u])
+        return both, both
+
+    def undirected(claims) -> bool:
+        return any(not attrs["directed"] for attrs in claims.values())
+
+    def forward(u):
+        return set(succ[u]).union(v for v, claims in pred[u].items() if undirected(claims))
+
+    def backward(u):
+        return set(pred[u]).union(v for v, claims in succ[u].items() if undirected(claims))
+
+    return forward, backward
+
+
+def _chains(parents: dict, node: str) -> list[list[str]]:
+    """Every chain from the search's root to `node` through the recorded parents."""
+    if not parents[node]:
+        return [[node]]
+    return [chain + [node] for parent in parents[node] for chain in _chains(parents, parent)]
+
+
+def shortest_paths(G: nx.MultiDiGraph, source: str, target: str,
+                   directed: bool = False) -> list[list[str]]:
+    """Every shortest path from `source` to `target` (actor lists), by a breadth-first search
+    from both ends that stops when they meet: on a large casebook it visits a small part of
+    the graph, where `nx.all_shortest_paths` on the simple projection visits all of it.
+    Claims link both ways, or with `directed` as `links` says."""
+    forward, backward = _steps(G, directed)
+    depth = ({source: 0}, {target: 0})
+    parents = ({source: []}, {target: []})
+    fringe = [[source], [target]]
+    steps = (forward, backward)
+    while fringe[0] and fringe[1]:
+        side = 0 if len(fringe[0]) <= len(fringe[1]) else 1
+        seen, mine = depth[side], parents[side]
+        level: dict[str, None] = {}
+        for u in fringe[side]:
+            for v in steps[side](u):
+                if v not in seen:
+                    seen[v] = seen[u] + 1
+                    mine[v] = [u]
+                    level[v] = None
+                elif v in level:
+                    mine[v].append(u)
+        fringe[side] = list(level)
+        meet = [v for v in level if v in depth[1 - side]]
+        if meet:
+            best = min(depth[0][v] + depth[1][v] for v in meet)
+            return [head + tail[::-1][1:]
+                    for v in meet if depth[0][v] + depth[1][v] == best
+                    for head in _chains(parents[0], v) for tail in _chains(parents[1], v)]
+    return []
 
 
 def path_subgraph(G: nx.MultiDiGraph, source: str, target: str, **options) -> nx.MultiDiGraph:
@@ -213,13 +275,35 @@ def around(G: nx.MultiDiGraph, actor: str, depth: int = 1) -> nx.MultiDiGraph:
     return G.subgraph(distances)
 
 
+def betweenness(H: nx.Graph, seed: int = 0) -> dict[str, float]:
+    """Normalised betweenness of the undirected simple graph `H` (networkx's definition),
+    computed by python-igraph: exact up to EXACT_BETWEENNESS actors; above that, estimated
+    from SAMPLE_SOURCES sources drawn with `seed` and scaled up, as networkx's `k=` does."""
+    import igraph
+
+    nodes = list(H)
+    n = len(nodes)
+    if n < 3:
+        return dict.fromkeys(nodes, 0.0)
+    index = {node: i for i, node in enumerate(nodes)}
+    g = igraph.Graph(n=n, edges=[(index[u], index[v]) for u, v in H.edges()])
+    scale = 2 / ((n - 1) * (n - 2))
+    if n <= EXACT_BETWEENNESS:
+        raw = g.betweenness(directed=False)
+    else:
+        sources = random.Random(seed).sample(range(n), SAMPLE_SOURCES)
+        raw = g.betweenness(directed=False, sources=sources)
+        scale *= n / SAMPLE_SOURCES
+    return {node: raw[i] * scale for i, node in enumerate(nodes)}
+
+
 def centrality(G: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
     """Per actor: `degree` (claims it is in, as networkx counts a multigraph's degree),
     `ties` (actors it is linked to) and `betweenness` (normalised, on the undirected simple
-    projection)."""
+    projection; estimated above EXACT_BETWEENNESS actors, see `betweenness`)."""
     H = links(G)
-    betweenness = nx.betweenness_centrality(H, normalized=True)
-    return {n: {"degree": G.degree(n), "ties": H.degree(n), "betweenness": betweenness[n]}
+    between = betweenness(H)
+    return {n: {"degree": G.degree(n), "ties": H.degree(n), "betweenness": between[n]}
             for n in G}
 
 
