@@ -20,7 +20,6 @@ from actorgraph.select import (
     centrality,
     check_certainty,
     filter_claims,
-    links,
     ranked,
 )
 
@@ -115,7 +114,7 @@ def neighbours(G: nx.MultiDiGraph, actor: str, depth: int = 1, **filters) -> lis
     if actor in filters.get("avoid", ()):
         raise InputError(f"--avoid {actor!r} is the actor asked about")
     view = filter_claims(G, **filters)
-    H = links(view)
+    H = view.to_undirected(as_view=True)  # visits only what lies within `depth`
     distance = nx.single_source_shortest_path_length(H, actor, cutoff=depth)
     rows = []
     for other, d in distance.items():
