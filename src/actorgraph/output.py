@@ -73,7 +73,8 @@ def table(rows: list[dict], columns: Iterable[str], header: bool = True) -> list
     columns = tuple(columns)
     numeric = [bool(rows) and all(isinstance(r.get(c), (int, float)) for r in rows)
                for c in columns]
-    body = [[number(cell_list(row.get(c))) for c in columns] for row in rows]
+    body = [[clip(number(cell_list(row.get(c)))) for c in columns[:-1]]
+            + [number(cell_list(row.get(columns[-1])))] for row in rows]
     head = [list(columns)] if header else []
     widths = [max(len(v) for v in values) for values in zip(*head, *body)]
     lead = sum(widths[:-1]) + 2 * (len(columns) - 1)
@@ -83,11 +84,21 @@ def table(rows: list[dict], columns: Iterable[str], header: bool = True) -> list
                  for v, w, num in zip(values, widths, numeric)]
         if numeric[-1] or lead + len(values[-1]) < width():
             lines.append("  ".join(parts).rstrip())
-        else:
+        elif width() - lead >= 24:
             last = wrap(values[-1], lead)
             lines.append("  ".join([*parts[:-1], last[0].lstrip()]))
             lines += last[1:]
+        else:  # too little room beside the others: the last column goes under its row
+            lines.append("  ".join(parts[:-1]).rstrip())
+            lines += wrap(values[-1], 4)
     return lines
+
+
+MAX_CELL = 40  # characters shown of a cell before the last column; json and csv hold it all
+
+
+def clip(text: str) -> str:
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
 def cell_list(value) -> str | int | float:
