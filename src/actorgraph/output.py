@@ -78,19 +78,22 @@ def table(rows: list[dict], columns: Iterable[str], header: bool = True) -> list
     head = [list(columns)] if header else []
     widths = [max(len(v) for v in values) for values in zip(*head, *body)]
     lead = sum(widths[:-1]) + 2 * (len(columns) - 1)
+    fits = [numeric[-1] or lead + len(values[-1]) < width() for values in (*head, *body)]
+    # With too little room beside the others, the last column goes under each row.
+    under = not all(fits) and width() - lead < 24
     lines = []
-    for values in (*head, *body):
+    for values, fit in zip((*head, *body), fits):
         parts = [v.rjust(w) if num else v.ljust(w)
                  for v, w, num in zip(values, widths, numeric)]
-        if numeric[-1] or lead + len(values[-1]) < width():
+        if under:
+            lines.append("  ".join(parts[:-1]).rstrip())
+            lines += wrap(values[-1], 4)
+        elif fit:
             lines.append("  ".join(parts).rstrip())
-        elif width() - lead >= 24:
+        else:
             last = wrap(values[-1], lead)
             lines.append("  ".join([*parts[:-1], last[0].lstrip()]))
             lines += last[1:]
-        else:  # too little room beside the others: the last column goes under its row
-            lines.append("  ".join(parts[:-1]).rstrip())
-            lines += wrap(values[-1], 4)
     return lines
 
 
