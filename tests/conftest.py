@@ -54,3 +54,11 @@ def casebook(tmp_path, monkeypatch):
 def article_casebook() -> Path:
     """The real casebook in data/."""
     return REPO / "data"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Each test's graph cache lives in a temporary folder, never in ~/.cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("ACTORGRAPH_CACHE_DIR", str(folder))
+    return folder
