@@ -139,3 +139,16 @@ def test_cache_location_follows_the_environment(monkeypatch, tmp_path):
     assert cache.cache_dir() == tmp_path / "mine"
     monkeypatch.setenv("ACTORGRAPH_NO_CACHE", "1")
     assert cache.cache_dir() is None
+
+
+def test_same_contents_with_new_timestamps_are_served_from_the_cache(casebook, cache_dir,
+                                                                     monkeypatch):
+    root = casebook()
+    settle()
+    first = load_graph(root)
+    edges = root / "edges.csv"
+    edges.write_bytes(edges.read_bytes())  # rewritten: new mtime and ctime, same contents
+    (root / "sources" / "report.txt").touch()
+    no_rebuild(monkeypatch)
+    assert nx.utils.graphs_equal(first, load_graph(root))
+

@@ -7,8 +7,11 @@ One cache file per casebook folder, in `$ACTORGRAPH_CACHE_DIR`, else
 casebook that had no errors, with the state of every file the casebook is made of: nodes.csv,
 edges.csv, sources.csv and each document sources.csv names.
 
-What it detects: a file is unchanged when its size, modification time, status-change time
-(ctime), inode and device are all as recorded, and the same files make up the casebook. Any
+What it detects: the cache is keyed by the files' contents. The fast path: a file is
+unchanged when its size, modification time, status-change time (ctime), inode and device are
+all as recorded, and the same files make up the casebook. When any of those differ, the files'
+contents are hashed (BLAKE2b) and compared with the digests recorded: a casebook touched,
+copied or checked out again with the same contents is still served from the cache. Any
 write to a file sets its ctime, which programs cannot set back (`touch -d`, `cp -p` or `rsync
 -t` restore mtime, not ctime), so every change made through the file system is seen, as are
 renames and replaced files. A write within the same clock tick as the reading could leave
@@ -95,6 +98,17 @@ def snapshot(root: Path | str) -> Snapshot:
     return Snapshot(taken, [_state(p) for p in casebook_files(Path(root))])
 
 
+def digests(files: list[list]) -> list[str | None]:
+    """The BLAKE2b digest of each file's contents (None for a missing one)."""
+    out = []
+    for name, *_ in files:
+        try:
+            out.append(hashlib.blake2b(Path(name).read_bytes(), digest_size=20).hexdigest())
+        except OSError:
+            out.append(None)
+    return out
+
+
 def _stamp() -> dict:
     return {"format": FORMAT, "actorgraph": __version__, "networkx": nx.__version__,
             "python": sys.version}
@@ -114,7 +128,10 @@ def load(root: Path | str) -> tuple[nx.MultiDiGraph, list[Problem]] | None:
             header = json.loads(handle.read(size))
             if not isinstance(header, dict) or header.get("stamp") != _stamp():
                 return None
-            if header.get("files") != [_state(p) for p in casebook_files(Path(root))]:
+            now = [_state(p) for p in casebook_files(Path(root))]
+            if header.get("files") != now and (
+                    [f[0] for f in header.get("files", [])] != [f[0] for f in now]
+                    or header.get("digests") != digests(now)):
                 return None
             payload = handle.read()
     except (OSError, ValueError):  # unreadable, or not our JSON header (UnicodeError is one)
@@ -143,9 +160,12 @@ def store(root: Path | str, before: Snapshot, G: nx.MultiDiGraph,
         return False
     if [_state(Path(f[0])) for f in before.files] != before.files:
         return False
+    contents = digests(before.files)
+    if [_state(Path(f[0])) for f in before.files] != before.files:
+        return False  # changed while being hashed
     payload = pickle.dumps((G, warnings), protocol=pickle.HIGHEST_PROTOCOL)
     header = json.dumps({"stamp": _stamp(), "root": str(Path(root).resolve()),
-                         "files": before.files, "size": len(payload),
+                         "files": before.files, "digests": contents, "size": len(payload),
                          "crc32": zlib.crc32(payload)}).encode()
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
