@@ -100,6 +100,26 @@ def test_every_quote_is_in_the_embedded_data(fixture):
             assert text[start:end]  # each highlighted piece is real text of the document
 
 
+@pytest.mark.parametrize("fixture", ["good", "explorer", "hostile"])
+def test_large_pages_leave_out_quotes_their_documents_hold_word_for_word(fixture):
+    # A large page ships a quote only where its document's pieces, joined by " … ", differ
+    # from it; the page rebuilds the others. Either way each CSV quote reaches the page.
+    data = page_of(fixture, layout="python").data()
+    claims = claims_by_id(data)
+    for row in csv_rows(fixture, "edges.csv"):
+        claim = claims[row["id"]]
+        text = data["documents"][row["source_doc"]][-1]
+        rebuilt = " \u2026 ".join(text[s:e] for s, e in claim["pieces"])
+        assert (claim["quote"] or rebuilt) == row["source_text"]
+    if fixture == "good":
+        # c1: the document's apostrophe is typographic, the CSV's plain; c4: the document has
+        # three spaces after "Brenn"; c5 is two fragments joined by " … "; c2 is the
+        # document's text as it stands.
+        assert claims["c1"]["quote"] == csv_rows("good", "edges.csv")[0]["source_text"]
+        assert claims["c4"]["quote"] == "Officials in Brenn deny any “arrangement” with the Front"
+        assert claims["c2"]["quote"] is None and claims["c5"]["quote"] is None
+
+
 def test_document_text_is_embedded_once():
     report = open_casebook(FIXTURES / "explorer")
     html = render_html(build_graph(report), report)

@@ -32,6 +32,8 @@ NODE_FIELDS = ("id", "name", "type", "aliases", "description")
 EDGE_FIELDS = ("id", "from", "to", "relation", "certainty", "claimed_by", "date", "notes",
                "doc", "paragraph", "pieces", "quote")
 DOCUMENT_FIELDS = ("title", "published", "publisher", "url", "text")
+# How the page joins a quote's pieces when it rebuilds the quote from its document.
+JOIN = " \u2026 "
 
 
 @cache
@@ -97,12 +99,17 @@ def page_data(G: nx.MultiDiGraph, report: Report, layout: str = "auto") -> dict:
         [n, a["name"], a["type"], a["aliases"], a["description"], *positions.get(n, ())]
         for n, a in G.nodes(data=True)
     ]
+    documents = report.casebook.documents
     edges = []
     for u, v, key, a in G.edges(keys=True, data=True):
         span = report.spans.get(key)
         pieces = [list(p) for p in span.pieces] if span else [[a["start"], a["end"]]]
+        quote = a["source_text"]
+        if in_python and quote == JOIN.join(
+                documents[a["source_doc"]].text[s:e] for s, e in pieces):
+            quote = None  # the page rebuilds it from the document: a large page is smaller
         edges.append([key, u, v, a["relation"], a["certainty"], a["claimed_by"], a["date"],
-                      a["notes"], a["source_doc"], a["paragraph"], pieces, a["source_text"]])
+                      a["notes"], a["source_doc"], a["paragraph"], pieces, quote])
     notice = (f"Laid out in Python: {len(G):,} actors — live physics off" if in_python
               else "")
     return {

@@ -318,3 +318,42 @@ def test_large_layout_draws_dashes_and_arrows_only_zoomed_in(explorer):
     box.check()
     assert drawn_style(ex, 1.0)["c05"] == [False, True]
     assert drawn_style(ex, 0.1)["c05"] == [False, False]
+
+
+def strokes_at(ex, x: float, scale: float) -> int:
+    """How many lines and outlines the frame drawn with the view centred at (x, 0) strokes."""
+    return ex.page.evaluate("""([x, scale]) => {
+        const net = window.actorgraph.network, proto = CanvasRenderingContext2D.prototype;
+        const stroke = proto.stroke;
+        let n = 0;
+        proto.stroke = function (...args) { n += 1; return stroke.apply(this, args); };
+        net.moveTo({ position: { x, y: 0 }, scale, animation: false });
+        net.redraw();
+        proto.stroke = stroke;
+        return n;
+    }""", [x, scale])
+
+
+def test_large_layout_skips_lines_off_screen_and_keeps_every_claim_reachable(explorer):
+    ex = explorer(EXPLORER, layout="python")
+    # Far to the right of the fixture (about 400 pixels wide) nothing is on screen.
+    assert strokes_at(ex, 100_000, 1.0) == 0
+    assert ex.page.evaluate("""() => Object.values(window.actorgraph.network.body.edges)
+        .every(e => e.offView)""")
+    assert strokes_at(ex, 0, 1.0) >= len(ALL_CLAIMS)
+    # Back in view, each claim answers a click, and a quote the page rebuilt from its
+    # document shows in the tooltip as the CSV has it.
+    ex.page.evaluate("() => window.actorgraph.network.fit()")
+    ex.settle()
+    ex.click_edge("c08")
+    ex.page.locator("#panel").wait_for(state="visible")
+    assert ex.page.locator("#panel").get_attribute("data-claim") == "c08"
+    ex.page.keyboard.press("Escape")
+    ex.page.mouse.move(*ex.edge_point("c05"))
+    tip = ex.page.locator("#tooltip")
+    tip.wait_for(state="visible")
+    assert "“The Front now controls the Gorsk valley”" in tip.inner_text()
+    quotes = ex.page.evaluate("""() => Object.fromEntries(
+        window.actorgraph.data.claims.map(c => [c.id, c.quote]))""")
+    assert quotes["c08"] == ("The Front is thought to move cargo with the Harrow ring … "
+                             "though proof is thin")

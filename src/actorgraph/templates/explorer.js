@@ -13,6 +13,13 @@
   const claims = raw.edges.map(r => named(r, raw.fields.edges));
   const documents = Object.fromEntries(Object.entries(raw.documents)
     .map(([id, r]) => [id, named(r, raw.fields.documents)]));
+  // A large page leaves out each quote its document holds word for word (null): rebuilt here.
+  for (const c of claims) {
+    if (c.quote === null) {
+      const text = documents[c.doc].text;
+      c.quote = c.pieces.map(([s, e]) => text.slice(s, e)).join(" \u2026 ");
+    }
+  }
   const V = raw.vocabulary;
   const byName = list => Object.fromEntries(list.map(x => [x.name, x]));
   const TYPES = byName(V.types), RELATIONS = byName(V.relations);
@@ -200,9 +207,12 @@
   // are a pixel or less) and its box is on screen; every other line is drawn solid and plain.
   // Chromium also dashes the off-screen length of a line, which made one frame zoomed in on a
   // hub take 700 ms: a line longer on screen than DASH_MAX_PX is drawn solid.
-  // This writes vis-network's per-edge options (network.body, vis-network 9.1.2 as bundled);
-  // the edges themselves, their data and hit-testing are untouched.
-  const LEAN_SCALE = 0.4, MARGIN = 80;  // canvas pixels around the view (curves bulge out)
+  // A line whose box (widened for its curve) lies off screen is not drawn at all: zoomed in,
+  // a frame then strokes the few hundred lines in view, not all of them (a hover or a click
+  // redraws the whole frame). Off-screen lines keep their place in vis-network's hit-testing.
+  // This writes vis-network's per-edge options and wraps its Edge drawing (network.body,
+  // vis-network 9.1.2 as bundled); the edges themselves and their data are untouched.
+  const LEAN_SCALE = 0.4, MARGIN = 80;  // canvas pixels around the view
   const DASH_MAX_PX = 1500;
   function styleForView() {
     const edges = network.body.edges, ids = network.body.edgeIndices;
@@ -213,14 +223,23 @@
     const x0 = a.x - MARGIN, y0 = a.y - MARGIN, x1 = b.x + MARGIN, y1 = b.y + MARGIN;
     for (let i = 0; i < ids.length; i++) {
       const e = edges[ids[i]], c = claimById.get(ids[i]);
-      const f = e.from, t = e.to;
-      const full = zoomedIn && !(Math.max(f.x, t.x) < x0 || Math.min(f.x, t.x) > x1 ||
-        Math.max(f.y, t.y) < y0 || Math.min(f.y, t.y) > y1);
-      e.options.dashes = full && (f.x - t.x) ** 2 + (f.y - t.y) ** 2 < dashMax2 &&
-        CERTAINTIES[c.certainty].dashes;
+      const f = e.from, t = e.to, len2 = (f.x - t.x) ** 2 + (f.y - t.y) ** 2;
+      // A curve bulges out of its ends' box by less than roundness × length.
+      const bulge = e.options.smooth.enabled ? e.options.smooth.roundness * Math.sqrt(len2) : 0;
+      const seen = !(Math.max(f.x, t.x) + bulge < x0 || Math.min(f.x, t.x) - bulge > x1 ||
+        Math.max(f.y, t.y) + bulge < y0 || Math.min(f.y, t.y) - bulge > y1);
+      const full = zoomedIn && seen;
+      e.offView = !seen;
+      e.options.dashes = full && len2 < dashMax2 && CERTAINTIES[c.certainty].dashes;
       e.options.arrows.to.enabled = full && RELATIONS[c.relation].directed;
     }
   }
+  function skipOffView(Edge) {
+    const { draw, drawArrows } = Edge;
+    Edge.draw = function (ctx) { if (!this.offView) draw.call(this, ctx); };
+    Edge.drawArrows = function (ctx) { if (!this.offView) drawArrows.call(this, ctx); };
+  }
+  if (BIG && claims.length) skipOffView(Object.getPrototypeOf(network.body.edges[claims[0].id]));
   if (BIG) network.on("beforeDrawing", styleForView);
   if (raw.notice) { $("notice").textContent = raw.notice; $("notice").hidden = false; }
 
