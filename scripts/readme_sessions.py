@@ -27,7 +27,8 @@ def commands(block: str) -> list[str]:
 
 
 def run_block(block: str, workdir: Path) -> str:
-    env = dict(os.environ, COLUMNS="100", PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}")
+    venv = Path(sys.executable).parent
+    env = dict(os.environ, COLUMNS="100", PATH=f"{venv}:{os.environ['PATH']}")
     env.pop("ACTORGRAPH_DATA", None)
     out = []
     for command in commands(block):

@@ -28,7 +28,8 @@ def test_quote_offsets_point_at_the_original_text(casebook):
     text = (root / "sources" / "report.txt").read_text(encoding="utf-8")
     c4 = G.edges["brenn", "front", "c4"]
     # Three spaces in "Brenn   deny" and curly quotes in the document; folded in the CSV.
-    assert text[c4["start"]:c4["end"]] == "Officials in Brenn   deny any “arrangement” with the Front"
+    assert text[c4["start"]:c4["end"]] == (
+        "Officials in Brenn   deny any “arrangement” with the Front")
     assert c4["paragraph"] == 3
     c5 = G.edges["front", "corvin", "c5"]
     assert text[c5["start"]:c5["end"]] == (

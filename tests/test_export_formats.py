@@ -9,6 +9,10 @@ import json
 import igraph
 import networkx as nx
 import pytest
+
+from actorgraph.build import load_graph
+from actorgraph.cli import cli
+from actorgraph.export import export_graph
 from export_expected import (
     ACTORS,
     BETWEENNESS,
@@ -21,10 +25,6 @@ from export_expected import (
     flat_actor,
     flat_claim,
 )
-
-from actorgraph.build import load_graph
-from actorgraph.cli import cli
-from actorgraph.export import export_graph
 
 
 @pytest.fixture

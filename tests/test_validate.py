@@ -38,13 +38,17 @@ CASES = {
     "unknown-relation": [
         "case/edges.csv:2: unknown relation 'supplys_arms_to' (did you mean 'supplies_arms_to'? "
         f"valid: {RELATIONS})"],
-    "unknown-certainty": [f"case/edges.csv:5: unknown certainty 'likely' (valid: {CERTAINTIES})"],
-    "unknown-actor": ["case/edges.csv:6: source 'frnt' is not an actor id (did you mean 'front'?)"],
-    "unknown-source-doc": ["case/edges.csv:3: unknown source_doc 'reprot' (sources.csv has: report)"],
+    "unknown-certainty": [
+        f"case/edges.csv:5: unknown certainty 'likely' (valid: {CERTAINTIES})"],
+    "unknown-actor": [
+        "case/edges.csv:6: source 'frnt' is not an actor id (did you mean 'front'?)"],
+    "unknown-source-doc": [
+        "case/edges.csv:3: unknown source_doc 'reprot' (sources.csv has: report)"],
     "missing-document": [
         "case/sources.csv:2: document file 'sources/missing.txt' not found (looked for "
         "case/sources/missing.txt)"],
-    "bad-date": [f"case/edges.csv:2: date '3rd November' {ISO}", f"case/edges.csv:4: date '2024-13' {ISO}"],
+    "bad-date": [f"case/edges.csv:2: date '3rd November' {ISO}",
+                 f"case/edges.csv:4: date '2024-13' {ISO}"],
     "quote-not-found": [
         "case/edges.csv:2: source_text not found in 'report': \"The Northern Front, says the "
         "ministry, has recieved rifles from Aldovia's army.\"; closest passage: \"The Northern "

@@ -184,5 +184,6 @@ def read_casebook(root: Path | str) -> Casebook:
                                     f"found (looked for {display_path(path)})"))
         except Unreadable as err:
             where = f" (its line {err.line})" if err.line else ""
-            problems.append(Problem(sources.path, line, f"document {source['path']!r}{where} {err}"))
+            problems.append(Problem(sources.path, line,
+                                    f"document {source['path']!r}{where} {err}"))
     return Casebook(root, actors, claims, sources, documents, problems)

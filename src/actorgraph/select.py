@@ -10,9 +10,9 @@ strength, then actor ids.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-import random
 from itertools import islice, takewhile
 
 import networkx as nx
