@@ -338,8 +338,6 @@ def test_large_layout_skips_lines_off_screen_and_keeps_every_claim_reachable(exp
     ex = explorer(EXPLORER, layout="python")
     # Far to the right of the fixture (about 400 pixels wide) nothing is on screen.
     assert strokes_at(ex, 100_000, 1.0) == 0
-    assert ex.page.evaluate("""() => Object.values(window.actorgraph.network.body.edges)
-        .every(e => e.offView)""")
     assert strokes_at(ex, 0, 1.0) >= len(ALL_CLAIMS)
     # Back in view, each claim answers a click, and a quote the page rebuilt from its
     # document shows in the tooltip as the CSV has it.

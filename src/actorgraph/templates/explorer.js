@@ -210,12 +210,15 @@
   // A line whose box (widened for its curve) lies off screen is not drawn at all: zoomed in,
   // a frame then strokes the few hundred lines in view, not all of them (a hover or a click
   // redraws the whole frame). Off-screen lines keep their place in vis-network's hit-testing.
-  // This writes vis-network's per-edge options and wraps its Edge drawing (network.body,
-  // vis-network 9.1.2 as bundled); the edges themselves and their data are untouched.
+  // This writes vis-network's per-edge options and replaces its renderer's edge loops
+  // (network.body, network.renderer; vis-network 9.1.2 as bundled); the edges themselves,
+  // their data and vis-network's Edge class are untouched.
   const LEAN_SCALE = 0.4, MARGIN = 80;  // canvas pixels around the view
   const DASH_MAX_PX = 1500;
+  let inView = [];  // the lines styleForView found on screen, drawn in this frame
   function styleForView() {
     const edges = network.body.edges, ids = network.body.edgeIndices;
+    inView = [];
     const scale = network.getScale(), zoomedIn = scale >= LEAN_SCALE;
     const dashMax2 = (DASH_MAX_PX / scale) ** 2;
     const box = $("network").getBoundingClientRect();
@@ -229,18 +232,18 @@
       const seen = !(Math.max(f.x, t.x) + bulge < x0 || Math.min(f.x, t.x) - bulge > x1 ||
         Math.max(f.y, t.y) + bulge < y0 || Math.min(f.y, t.y) - bulge > y1);
       const full = zoomedIn && seen;
-      e.offView = !seen;
+      if (seen) inView.push(e);
       e.options.dashes = full && len2 < dashMax2 && CERTAINTIES[c.certainty].dashes;
       e.options.arrows.to.enabled = full && RELATIONS[c.relation].directed;
     }
   }
-  function skipOffView(Edge) {
-    const { draw, drawArrows } = Edge;
-    Edge.draw = function (ctx) { if (!this.offView) draw.call(this, ctx); };
-    Edge.drawArrows = function (ctx) { if (!this.offView) drawArrows.call(this, ctx); };
+  if (BIG) {
+    network.on("beforeDrawing", styleForView);
+    network.renderer._drawEdges = ctx => { for (const e of inView) if (e.connected) e.draw(ctx); };
+    network.renderer._drawArrows = ctx => {
+      for (const e of inView) if (e.connected) e.drawArrows(ctx);
+    };
   }
-  if (BIG && claims.length) skipOffView(Object.getPrototypeOf(network.body.edges[claims[0].id]));
-  if (BIG) network.on("beforeDrawing", styleForView);
   if (raw.notice) { $("notice").textContent = raw.notice; $("notice").hidden = false; }
 
   // ---------------------------------------------------------------- highlight
