@@ -207,3 +207,20 @@ def test_write_html_keeps_the_build_signature(tmp_path):
     out = write_html(build_graph(report), report, tmp_path / "page.html", title="Field report")
     assert out == tmp_path / "page.html"
     assert Page(out.read_text(encoding="utf-8")).title == "Field report"
+
+
+def test_large_pages_name_their_busiest_actors_and_draw_fixed_size_shapes(monkeypatch):
+    # Claims per actor in the fixture: front 6, aldovia 5, harrow-ring 3, the other four 2
+    # (ties broken by id: brenn first). dask is the only person (a box, a square when large).
+    report = open_casebook(FIXTURES / "explorer")
+    G = build_graph(report)
+    small = page_data(G, report)
+    assert small["labelled"] is None
+    assert {t["name"]: t["shape"] for t in small["vocabulary"]["types"]}["person"] == "box"
+    monkeypatch.setattr("actorgraph.render.LABELLED", 4)
+    large = page_data(G, report, layout="python")
+    assert large["labelled"] == ["front", "aldovia", "harrow-ring", "brenn"]
+    shapes = {t["name"]: t["shape"] for t in large["vocabulary"]["types"]}
+    assert shapes == {"state": "dot", "territory": "triangle", "military_unit": "diamond",
+                      "armed_group": "star", "criminal_network": "hexagon",
+                      "person": "square"}

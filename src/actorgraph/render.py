@@ -25,6 +25,11 @@ VIS_VERSION = "9.1.2"
 # headless Chromium: 200 actors 4 s, 300 actors 6.5 s, 500 actors 8 s); the page is then laid
 # out in Python and drawn without live physics (5,000 actors in about 2 s).
 PHYSICS_LIMIT = 200
+# A page laid out in Python labels only its busiest actors from the start (vis-network
+# measures every label as it builds the network: 0.6 s at 20,000 actors, about 30 µs each;
+# 0, 300 and 1,000 labels measured alike); the page shows any other actor's name when it is
+# hovered, selected, searched, on a path or next to a searched actor.
+LABELLED = 1000
 LAYOUTS = ("auto", "physics", "python")
 
 # The page's rows are arrays in these column orders (the script names them back).
@@ -55,15 +60,20 @@ def page_assets() -> tuple[str, str]:
             (folder / "explorer.css").read_text(encoding="utf-8"))
 
 
-def vocabulary(G: nx.MultiDiGraph) -> dict:
+def vocabulary(G: nx.MultiDiGraph, large: bool = False) -> dict:
     """The schema's entries the graph uses, in the schema's order (certainties strongest
-    first, so a certainty's position is its rank)."""
+    first, so a certainty's position is its rank). On a `large` page each actor type's
+    shape is the one drawn there (its `large_shape`, if it has one)."""
     types = {a["type"] for _, a in G.nodes(data=True)}
     relations = {a["relation"] for *_, a in G.edges(data=True)}
     certainties = {a["certainty"] for *_, a in G.edges(data=True)}
     families = {RELATIONS[r].family for r in relations}
+
+    def drawn(t):
+        return vars(t) | {"shape": t.large_shape or t.shape} if large else vars(t)
+
     return {
-        "types": [vars(t) for k, t in ACTOR_TYPES.items() if k in types],
+        "types": [drawn(t) for k, t in ACTOR_TYPES.items() if k in types],
         "relations": [vars(r) for k, r in RELATIONS.items() if k in relations],
         "families": [vars(f) for k, f in FAMILIES.items() if k in families],
         "certainties": [vars(c) for k, c in CERTAINTIES.items() if k in certainties],
@@ -116,8 +126,14 @@ def page_data(G: nx.MultiDiGraph, report: Report, layout: str = "auto") -> dict:
         "fields": {"nodes": NODE_FIELDS + (("x", "y") if in_python else ()),
                    "edges": EDGE_FIELDS, "documents": DOCUMENT_FIELDS},
         "nodes": nodes, "edges": edges, "documents": _document_rows(G, report),
-        "vocabulary": vocabulary(G), "physics": not in_python, "notice": notice,
+        "vocabulary": vocabulary(G, large=in_python), "physics": not in_python,
+        "notice": notice, "labelled": busiest(G, LABELLED) if in_python else None,
     }
+
+
+def busiest(G: nx.MultiDiGraph, n: int) -> list[str]:
+    """The `n` actors with the most claims (ties: smaller id first)."""
+    return sorted(G.nodes, key=lambda v: (-G.degree(v), v))[:n]
 
 
 def render_html(G: nx.MultiDiGraph, report: Report, title: str = "actorgraph",

@@ -16,6 +16,10 @@ class ActorType:
     description: str
     color: str
     shape: str  # a vis-network node shape
+    # The shape on pages laid out in Python (thousands of actors), where vis-network would
+    # measure the label of every actor drawn in a label-sized shape (box, ellipse): a
+    # fixed-size shape instead. None: the same shape.
+    large_shape: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,8 +86,9 @@ ACTOR_TYPES: dict[str, ActorType] = {
                   "or launder (Cartel de los Soles).", "#9467bd", "hexagon"),
         ActorType("organisation", "Organisation", "Any other organisation: NGOs, community "
                   "bodies, companies, groups of people named collectively.", "#2ca02c",
-                  "ellipse"),
-        ActorType("person", "Person", "A named individual.", "#e377c2", "box"),
+                  "ellipse", large_shape="dot"),
+        ActorType("person", "Person", "A named individual.", "#e377c2", "box",
+                  large_shape="square"),
     )
 }
 

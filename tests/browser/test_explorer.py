@@ -355,3 +355,44 @@ def test_large_layout_skips_lines_off_screen_and_keeps_every_claim_reachable(exp
         window.actorgraph.data.claims.map(c => [c.id, c.quote]))""")
     assert quotes["c08"] == ("The Front is thought to move cargo with the Harrow ring … "
                              "though proof is thin")
+
+
+LABELS = """() => { const n = window.actorgraph.network.body.nodes;
+    return Object.fromEntries(Object.keys(n).map(id => [id, n[id].options.label || null])); }"""
+
+
+def test_large_layout_names_the_busiest_actors_and_the_others_when_wanted(explorer,
+                                                                           monkeypatch):
+    # The three busiest: front (6 claims), aldovia (5), harrow-ring (3).
+    monkeypatch.setattr("actorgraph.render.LABELLED", 3)
+    ex = explorer(EXPLORER, layout="python")
+    page = ex.page
+    busiest = {"front": "Northern Front", "aldovia": "Aldovia", "harrow-ring": "Harrow Ring"}
+    unnamed = dict.fromkeys(["brenn", "dask", "elbe-guard", "gorsk"])
+    assert page.evaluate(LABELS) == busiest | unnamed
+    # The person is drawn, and shown in the legend, as a square, not a box sized by a label.
+    assert page.evaluate("window.actorgraph.network.body.nodes.dask.options.shape") == "square"
+    swatch = page.locator('#filter-types input[value="person"] ~ svg rect')
+    assert (swatch.get_attribute("width"), swatch.get_attribute("height")) == ("11", "11")
+    # Hovered: named while the pointer is on it.
+    page.mouse.move(*ex.node_point("dask"))
+    page.wait_for_function("window.actorgraph.network.body.nodes.dask.options.label"
+                           " === 'Émile Dask'")
+    box = page.locator("#network").bounding_box()  # a corner, away from every actor
+    page.mouse.move(box["x"] + 5, box["y"] + 5)
+    page.wait_for_function("!window.actorgraph.network.body.nodes.dask.options.label")
+    # Searched: the actor and its neighbours (gorsk's: front, harrow-ring), until closed.
+    page.locator("#search").type("gorsk")
+    page.locator("#search").press("Enter")
+    assert page.evaluate(LABELS) == busiest | unnamed | {"gorsk": "Gorsk Valley"}
+    page.keyboard.press("Escape")
+    assert page.evaluate(LABELS) == busiest | unnamed
+    # On a path: each actor on it. Of the two 2-hop routes, dask → brenn → front is all
+    # confirmed (c06, c07); via aldovia its strongest hop to the Front is asserted (c03).
+    for field, name in (("#path-from", "dask"), ("#path-to", "northern")):
+        page.locator(field).type(name)
+        page.locator(field).press("Enter")
+    page.locator("#path-find").click()
+    assert page.locator("#panel ol.path").get_attribute("data-path") == "dask brenn front"
+    assert page.evaluate(LABELS) == busiest | unnamed | {"dask": "Émile Dask",
+                                                         "brenn": "Brenn"}

@@ -149,8 +149,11 @@
   }
 
   // ---------------------------------------------------------------- network
-  const nodeSet = new vis.DataSet(actors.map(a => ({ id: a.id, label: a.name, ...nodeLook(a, false),
-    ...(BIG ? { x: a.x, y: a.y } : {}) })));
+  // A large page names only its busiest actors from the start (raw.labelled): vis-network
+  // measures every label while it builds the network. Others are named when wanted (below).
+  const labelled = new Set(raw.labelled || actors.map(a => a.id));
+  const nodeSet = new vis.DataSet(actors.map(a => ({ id: a.id, ...nodeLook(a, false),
+    ...(labelled.has(a.id) ? { label: a.name } : {}), ...(BIG ? { x: a.x, y: a.y } : {}) })));
   const edgeSet = new vis.DataSet(claims.map(c => ({ id: c.id, from: c.from, to: c.to,
     ...edgeLook(c, false) })));
   const shown = { actors: new Set(actors.map(a => a.id)), claims: new Set(claims.map(c => c.id)) };
@@ -246,10 +249,33 @@
   }
   if (raw.notice) { $("notice").textContent = raw.notice; $("notice").hidden = false; }
 
+  // ---------------------------------------------------------------- names on demand
+  // An actor labelled from the start keeps its name; any other shows it while it is hovered
+  // or while it is wanted (selected, searched, on a path, near a focused actor). Only the
+  // actors whose label changes are updated.
+  const onDemand = { hovered: null, wanted: new Set(), drawn: new Set() };
+  function nameActors() {
+    const want = new Set(onDemand.wanted);
+    if (onDemand.hovered !== null) want.add(onDemand.hovered);
+    const updates = [];
+    for (const id of onDemand.drawn) {
+      if (!want.has(id)) { onDemand.drawn.delete(id); updates.push({ id, label: "" }); }
+    }
+    for (const id of want) {
+      if (labelled.has(id) || onDemand.drawn.has(id) || !actorById.has(id)) continue;
+      onDemand.drawn.add(id);
+      updates.push({ id, label: nameOf(id) });
+    }
+    if (updates.length) nodeSet.update(updates);
+  }
+  const hoverName = id => { onDemand.hovered = id; nameActors(); };
+  const wantNames = ids => { onDemand.wanted = new Set(ids || []); nameActors(); };
+
   // ---------------------------------------------------------------- highlight
   const dimmed = { nodes: new Set(), edges: new Set() };
   function highlight(actorIds, claimIds) {
     if (BIG) {
+      wantNames(actorIds);
       // Restyling tens of thousands of items takes seconds: select them instead.
       if (actorIds === null) network.unselectAll();
       else network.setSelection({ nodes: [...actorIds].filter(id => shown.actors.has(id)),
@@ -295,6 +321,7 @@
       el("div", { class: "q" }, "“" + clip(c.quote, 220) + "”")], p.pointer.DOM);
   });
   network.on("hoverNode", p => {
+    hoverName(p.node);
     const a = actorById.get(p.node);
     showTip([el("b", {}, a.name),
       el("div", { class: "meta" }, TYPES[a.type].label + " · " + claimsOf.get(a.id).length +
@@ -302,6 +329,7 @@
       a.description ? el("div", { class: "q" }, clip(a.description, 220)) : null]
       .filter(Boolean), p.pointer.DOM);
   });
+  network.on("blurNode", () => hoverName(null));
   for (const ev of ["blurEdge", "blurNode", "dragStart", "zoom"]) {
     network.on(ev, () => { tip.hidden = true; });
   }
@@ -393,6 +421,7 @@
     delete panel.dataset.actor;
     if (shown.claims.has(c.id)) network.setSelection({ nodes: [], edges: [c.id] },
       { highlightEdges: false });
+    wantNames([c.from, c.to]);
   }
   function claimButton(c, showSentence) {
     const hidden = !shown.claims.has(c.id);
@@ -433,7 +462,7 @@
     }
   }
   network.on("click", p => {
-    if (p.nodes.length) { back = null; showActor(p.nodes[0]); }
+    if (p.nodes.length) { back = null; wantNames(p.nodes); showActor(p.nodes[0]); }
     else if (p.edges.length) { back = null; showClaim(p.edges[0]); }
   });
 
