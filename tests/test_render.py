@@ -211,7 +211,8 @@ def test_write_html_keeps_the_build_signature(tmp_path):
 
 def test_large_pages_name_their_busiest_actors_and_draw_fixed_size_shapes(monkeypatch):
     # Claims per actor in the fixture: front 6, aldovia 5, harrow-ring 3, the other four 2
-    # (ties broken by id: brenn first). dask is the only person (a box, a square when large).
+    # (ties broken by id: brenn first). dask is the only person (a box; a downward triangle
+    # when large).
     report = open_casebook(FIXTURES / "explorer")
     G = build_graph(report)
     small = page_data(G, report)
@@ -223,4 +224,4 @@ def test_large_pages_name_their_busiest_actors_and_draw_fixed_size_shapes(monkey
     shapes = {t["name"]: t["shape"] for t in large["vocabulary"]["types"]}
     assert shapes == {"state": "dot", "territory": "triangle", "military_unit": "diamond",
                       "armed_group": "star", "criminal_network": "hexagon",
-                      "person": "square"}
+                      "person": "triangleDown"}

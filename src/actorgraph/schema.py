@@ -88,7 +88,7 @@ ACTOR_TYPES: dict[str, ActorType] = {
                   "bodies, companies, groups of people named collectively.", "#2ca02c",
                   "ellipse", large_shape="dot"),
         ActorType("person", "Person", "A named individual.", "#e377c2", "box",
-                  large_shape="square"),
+                  large_shape="triangleDown"),
     )
 }
 

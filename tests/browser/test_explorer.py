@@ -370,10 +370,12 @@ def test_large_layout_names_the_busiest_actors_and_the_others_when_wanted(explor
     busiest = {"front": "Northern Front", "aldovia": "Aldovia", "harrow-ring": "Harrow Ring"}
     unnamed = dict.fromkeys(["brenn", "dask", "elbe-guard", "gorsk"])
     assert page.evaluate(LABELS) == busiest | unnamed
-    # The person is drawn, and shown in the legend, as a square, not a box sized by a label.
-    assert page.evaluate("window.actorgraph.network.body.nodes.dask.options.shape") == "square"
-    swatch = page.locator('#filter-types input[value="person"] ~ svg rect')
-    assert (swatch.get_attribute("width"), swatch.get_attribute("height")) == ("11", "11")
+    # The person is drawn, and shown in the legend, as a downward triangle, not a box sized by
+    # a label.
+    shape = page.evaluate("window.actorgraph.network.body.nodes.dask.options.shape")
+    assert shape == "triangleDown"
+    swatch = page.locator('#filter-types input[value="person"] ~ svg polygon')
+    assert swatch.get_attribute("points") == "1,1 13,1 7,13"
     # Hovered: named while the pointer is on it.
     page.mouse.move(*ex.node_point("dask"))
     page.wait_for_function("window.actorgraph.network.body.nodes.dask.options.label"

@@ -71,6 +71,7 @@
     }).join(" ");
     const shapes = {
       dot: ["circle", { cx: c, cy: c, r: 6 }], triangle: ["polygon", { points: "7,1 13,13 1,13" }],
+      triangleDown: ["polygon", { points: "1,1 13,1 7,13" }],
       square: ["rect", { x: 1.5, y: 1.5, width: 11, height: 11 }],
       diamond: ["polygon", { points: "7,0.5 13.5,7 7,13.5 0.5,7" }],
       star: ["polygon", { points: star }], hexagon: ["polygon", { points: hex }],
