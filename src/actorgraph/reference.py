@@ -33,7 +33,9 @@ def reference() -> str:
                     f"{spelled}.", ""]
     out += ["### Actor types (`nodes.csv` `type`)", ""]
     out += _table(("type", "meaning", "drawn as"), [
-        (f"`{t.name}`", t.description, f"{t.shape}, {t.color}") for t in ACTOR_TYPES.values()])
+        (f"`{t.name}`", t.description, f"{t.shape}, {t.color}" + (
+            f" ({t.large_shape} on pages laid out in Python)" if t.large_shape else ""))
+        for t in ACTOR_TYPES.values()])
     out += ["### Relations (`edges.csv` `relation`)", "",
             "A directed relation reads from `source` to `target` (`iran` supplies arms to "
             "`venezuela`); an undirected one has no arrow and either order means the same.", ""]
