@@ -103,9 +103,10 @@ def check_filters(relations=(), exclude_relations=(), min_certainty=None, avoid=
 
 
 def resolve_filters(G, **filters) -> dict:
+    """Checked filters (`check_filters`) with the avoided actors resolved to ids in G."""
     from actorgraph.lookup import resolve
 
-    filters = check_filters(**filters)
+    filters = dict(filters)
     filters["avoid"] = tuple(resolve(G, name, "--avoid") for name in filters["avoid"])
     return filters
 
@@ -114,7 +115,7 @@ def load_with_filters(data_dir: Path, **filters):
     """Check the filter values, load the casebook and resolve the avoided actors."""
     from actorgraph.build import load_graph
 
-    check_filters(**filters)
+    filters = check_filters(**filters)
     G = load_graph(data_dir)
     return G, resolve_filters(G, **filters)
 
@@ -201,6 +202,7 @@ def build(data_dir: Path, strict: bool, output: Path, title: str, around_actor: 
     from actorgraph.render import write_html
     from actorgraph.validate import open_casebook
 
+    filters = check_filters(**filters)  # a bad option fails before the casebook is read
     report = open_casebook(data_dir, strict=strict)
     echo_warnings(report)
     G = build_graph(report)
