@@ -70,11 +70,23 @@ def load_casebook(data_dir: Path | str, strict: bool = False) -> Loaded:
         before = cache.snapshot(data_dir)
         report = open_casebook(data_dir)  # warnings kept apart, so the cache serves --strict
         hit = build_graph(report), report.warnings
-        cache.store(data_dir, before, *hit)
+        if cache.entry_path(data_dir) is not None:
+            cache.store(data_dir, before, cache_sections(*hit))
     G, warnings = hit
     if strict and warnings:
         raise ValidationError([replace(p, severity="error") for p in warnings])
     return Loaded(G, warnings)
+
+
+def cache_sections(G: nx.MultiDiGraph, warnings: list[Problem]) -> dict[str, bytes]:
+    """What the cache keeps of a casebook: the graph and warnings, and the compact index
+    that `path`, `neighbors` and `show` read instead (`index.py`)."""
+    import pickle
+
+    from actorgraph import index
+
+    graph = pickle.dumps((G, warnings), protocol=pickle.HIGHEST_PROTOCOL)
+    return {**index.sections(G, warnings), "graph": graph}
 
 
 def load_graph(data_dir: Path | str, strict: bool = False) -> nx.MultiDiGraph:

@@ -43,7 +43,7 @@ from actorgraph.load import document_path, read_table
 from actorgraph.schema import EDGES, NODES, SOURCES
 from actorgraph.write import atomic_write
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"actorgraph-cache\n"
 RACY_NS = 2_000_000_000  # files changed this close to the reading are not cached
 
@@ -114,45 +114,95 @@ def _stamp() -> dict:
             "python": sys.version}
 
 
-def load(root: Path | str) -> tuple[nx.MultiDiGraph, list[Problem]] | None:
-    """The cached graph and warnings of the casebook at `root`, or None if there is no
-    entry or it is stale, corrupt or from another version."""
+class Entry:
+    """A cache entry that matches the casebook as it is now: its sections, read on demand.
+
+    The file stays open, so a newer entry written meanwhile (a rename over this one) does not
+    change what is read. Each section carries its own CRC-32; `read` serves parts of one
+    for callers that check their own parts (the records of `index.py`)."""
+
+    def __init__(self, path: Path, handle, start: int, sections: dict):
+        self.path, self._handle, self._start, self._sections = path, handle, start, sections
+
+    def read(self, name: str, offset: int = 0, size: int | None = None) -> bytes:
+        where, length, _crc = self._sections[name]
+        size = length - offset if size is None else size
+        self._handle.seek(self._start + where + offset)
+        return self._handle.read(size)
+
+    def section(self, name: str) -> bytes | None:
+        """A whole section, or None when it is missing or does not match its checksum."""
+        if name not in self._sections:
+            return None
+        data = self.read(name)
+        return data if zlib.crc32(data) == self._sections[name][2] else None
+
+    def unpickle(self, name: str):
+        """A pickled section's object, or None when the section is missing or corrupt."""
+        data = self.section(name)
+        if data is None:
+            return None
+        enabled = gc.isenabled()
+        gc.disable()  # the collector would walk the growing objects again and again
+        try:
+            return pickle.loads(data)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def discard(self) -> None:
+        """Remove the entry (found corrupt): the next query reads the casebook again."""
+        try:
+            self.path.unlink()
+        except OSError:
+            pass
+
+
+def open_entry(root: Path | str) -> Entry | None:
+    """The cache entry of the casebook at `root`, or None if there is none or it is stale,
+    foreign or from another version. Sections are checked when read."""
     path = entry_path(root)
     if path is None:
         return None
     try:
-        with path.open("rb") as handle:
-            if handle.read(len(MAGIC)) != MAGIC:
-                return None
-            size = int.from_bytes(handle.read(8), "big")
-            header = json.loads(handle.read(size))
-            if not isinstance(header, dict) or header.get("stamp") != _stamp():
-                return None
-            now = [_state(p) for p in casebook_files(Path(root))]
-            if header.get("files") != now and (
-                    [f[0] for f in header.get("files", [])] != [f[0] for f in now]
-                    or header.get("digests") != digests(now)):
-                return None
-            payload = handle.read()
-    except (OSError, ValueError):  # unreadable, or not our JSON header (UnicodeError is one)
+        handle = path.open("rb")
+    except OSError:
         return None
-    if len(payload) != header.get("size") or zlib.crc32(payload) != header.get("crc32"):
-        return None
-    enabled = gc.isenabled()
-    gc.disable()  # the collector would walk the growing graph again and again while loading
     try:
-        G, warnings = pickle.loads(payload)
-    finally:
-        if enabled:
-            gc.enable()
-    return G, warnings
+        if handle.read(len(MAGIC)) != MAGIC:
+            raise ValueError("not a cache file")
+        size = int.from_bytes(handle.read(8), "big")
+        header = json.loads(handle.read(size))
+        if not isinstance(header, dict) or header.get("stamp") != _stamp():
+            raise ValueError("another version's entry")
+        now = [_state(p) for p in casebook_files(Path(root))]
+        if header.get("files") != now and (
+                [f[0] for f in header.get("files", [])] != [f[0] for f in now]
+                or header.get("digests") != digests(now)):
+            raise ValueError("stale")
+        start = len(MAGIC) + 8 + size
+        sections = header["sections"]
+        end = max((where + length for where, length, _crc in sections.values()), default=0)
+        if os.fstat(handle.fileno()).st_size != start + end:
+            raise ValueError("truncated")
+    except (OSError, ValueError, KeyError, TypeError):  # UnicodeError is a ValueError
+        handle.close()
+        return None
+    return Entry(path, handle, start, sections)
 
 
-def store(root: Path | str, before: Snapshot, G: nx.MultiDiGraph,
-          warnings: list[Problem]) -> bool:
-    """Cache the graph and warnings of a casebook read after `before` was taken and found
-    without errors. Nothing is stored (False) when a file was changed too recently to be
-    told apart from a later change, or changed while being read."""
+def load(root: Path | str) -> tuple[nx.MultiDiGraph, list[Problem]] | None:
+    """The cached graph and warnings of the casebook at `root`, or None if there is no
+    entry or it is stale, corrupt or from another version."""
+    entry = open_entry(root)
+    return None if entry is None else entry.unpickle("graph")
+
+
+def store(root: Path | str, before: Snapshot, sections: dict[str, bytes]) -> bool:
+    """Cache the sections (named bytes: the pickled graph and warnings, and the index) of a
+    casebook read after `before` was taken and found without errors. Nothing is stored
+    (False) when a file was changed too recently to be told apart from a later change, or
+    changed while being read."""
     path = entry_path(root)
     if path is None:
         return False
@@ -163,13 +213,17 @@ def store(root: Path | str, before: Snapshot, G: nx.MultiDiGraph,
     contents = digests(before.files)
     if [_state(Path(f[0])) for f in before.files] != before.files:
         return False  # changed while being hashed
-    payload = pickle.dumps((G, warnings), protocol=pickle.HIGHEST_PROTOCOL)
+    table, where = {}, 0
+    for name, data in sections.items():
+        table[name] = [where, len(data), zlib.crc32(data)]
+        where += len(data)
     header = json.dumps({"stamp": _stamp(), "root": str(Path(root).resolve()),
-                         "files": before.files, "digests": contents, "size": len(payload),
-                         "crc32": zlib.crc32(payload)}).encode()
+                         "files": before.files, "digests": contents,
+                         "sections": table}).encode()
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        atomic_write(path, b"".join((MAGIC, len(header).to_bytes(8, "big"), header, payload)))
+        atomic_write(path, b"".join((MAGIC, len(header).to_bytes(8, "big"), header,
+                                     *sections.values())))
     except OSError:
         return False  # a cache that cannot be written only costs time
     return True

@@ -111,6 +111,16 @@ def resolve_filters(G, **filters) -> dict:
     return filters
 
 
+def open_index(data_dir: Path, **filters):
+    """Check the filter values, open the casebook's index (`index.load_index`: only what a
+    question needs is read from it) and resolve the avoided actors."""
+    from actorgraph.index import load_index
+
+    filters = check_filters(**filters)
+    book = load_index(data_dir)
+    return book, resolve_filters(book, **filters)
+
+
 def load_with_filters(data_dir: Path, **filters):
     """Check the filter values, load the casebook and resolve the avoided actors."""
     from actorgraph.build import load_graph
@@ -243,8 +253,9 @@ def path(source: str, target: str, data_dir: Path, directed: bool, k: int | None
     from actorgraph.lookup import resolve
     from actorgraph.select import find_paths
 
-    G, filters = load_with_filters(data_dir, **filters)
-    a, b = resolve(G, source, "Name"), resolve(G, target, "Name")
+    book, filters = open_index(data_dir, **filters)
+    a, b = resolve(book, source, "Name"), resolve(book, target, "Name")
+    G = book.graph() if k else book.path_graph(a, b, directed=directed, **filters)
     result = find_paths(G, a, b, directed=directed, k=k, max_hops=max_hops, **filters)
     records = query.path_records(G, result)
     output.emit(fmt, records, rows=query.path_rows(records), fields=query.PATH_FIELDS,
@@ -266,11 +277,12 @@ def show(actor: str, data_dir: Path, fmt: str):
       actorgraph show "Nicolas Maduro"
     """
     from actorgraph import output, query
-    from actorgraph.build import load_graph
+    from actorgraph.index import load_index
     from actorgraph.lookup import resolve
 
-    G = load_graph(data_dir)
-    details = query.actor_details(G, resolve(G, actor, "Name"))
+    book = load_index(data_dir)
+    actor = resolve(book, actor, "Name")
+    details = query.actor_details(book.actor_graph(actor), actor)
     rows = [c for claims in details["claims"].values() for c in claims]
     output.emit(fmt, details, rows=rows, fields=query.SHOW_FIELDS,
                 text=lambda: output.show_text(details))
@@ -293,8 +305,9 @@ def neighbors(actor: str, data_dir: Path, depth: int, fmt: str, **filters):
     from actorgraph import output, query
     from actorgraph.lookup import resolve
 
-    G, filters = load_with_filters(data_dir, **filters)
-    rows = query.neighbours(G, resolve(G, actor, "Name"), depth, **filters)
+    book, filters = open_index(data_dir, **filters)
+    actor = resolve(book, actor, "Name")
+    rows = query.neighbours(book.around_graph(actor, depth, **filters), actor, depth, **filters)
     columns = ("distance", "name", "id", "type", "via", "relations")
     output.emit(fmt, rows, fields=query.NEIGHBOR_FIELDS,
                 text=lambda: output.table(rows, columns))
@@ -347,8 +360,10 @@ def claims(data_dir: Path, actor_names: tuple[str, ...], certainties: tuple[str,
     from actorgraph import output, query
     from actorgraph.lookup import resolve
 
-    G, filters = load_with_filters(data_dir, **filters)
-    chosen = [resolve(G, name, "--actor") for name in actor_names]
+    book, filters = open_index(data_dir, **filters)
+    chosen = [resolve(book, name, "--actor") for name in actor_names]
+    # Claims involving every chosen actor are among the first one's.
+    G = book.actor_graph(chosen[0], [*chosen, *filters["avoid"]]) if chosen else book.graph()
     rows = query.claim_rows(G, chosen, certainties, claimed_by, text, **filters)
     output.emit(fmt, rows, fields=query.CLAIM_FIELDS, text=lambda: output.claims_text(rows))
 

@@ -228,7 +228,13 @@ def shortest_paths(G: nx.MultiDiGraph, source: str, target: str,
     from both ends that stops when they meet: on a large casebook it visits a small part of
     the graph, where `nx.all_shortest_paths` on the simple projection visits all of it.
     Claims link both ways, or with `directed` as `links` says."""
-    forward, backward = _steps(G, directed)
+    return meet_halfway(source, target, *_steps(G, directed))
+
+
+def meet_halfway(source, target, forward, backward) -> list[list]:
+    """Every shortest path from `source` to `target`, where `forward(u)` is the set of
+    actors one step on from u and `backward(u)` the set one step back: a breadth-first
+    search from both ends, widening the smaller fringe, until the two meet."""
     depth = ({source: 0}, {target: 0})
     parents = ({source: []}, {target: []})
     fringe = [[source], [target]]
