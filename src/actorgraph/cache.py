@@ -32,6 +32,7 @@ import pickle
 import sys
 import time
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,6 +115,19 @@ def _stamp() -> dict:
             "python": sys.version}
 
 
+@contextmanager
+def gc_paused():
+    """Pause the cycle collector while building many objects that form no cycles to free:
+    it would walk the growing heap again and again (at 500k claims, most of the time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class Entry:
     """A cache entry that matches the casebook as it is now: its sections, read on demand.
 
@@ -142,13 +156,8 @@ class Entry:
         data = self.section(name)
         if data is None:
             return None
-        enabled = gc.isenabled()
-        gc.disable()  # the collector would walk the growing objects again and again
-        try:
+        with gc_paused():
             return pickle.loads(data)
-        finally:
-            if enabled:
-                gc.enable()
 
     def discard(self) -> None:
         """Remove the entry (found corrupt): the next query reads the casebook again."""

@@ -38,11 +38,19 @@ def _dumps(value) -> bytes:
 def sections(G: nx.MultiDiGraph, warnings: list[Problem]) -> dict[str, bytes]:
     """The index of `G` as the cache stores it: "index" (the arrays), "records" (the actor
     and claim records in blocks) and "names" (every spelling, for "did you mean")."""
+    from actorgraph.cache import gc_paused
+
+    with gc_paused():
+        return _sections(G, warnings)
+
+
+def _sections(G: nx.MultiDiGraph, warnings: list[Problem]) -> dict[str, bytes]:
     ids = list(G)
     position = {actor: i for i, actor in enumerate(ids)}
     relation = {r: i for i, r in enumerate(_RELATIONS)}
     certainty = {c: i for i, c in enumerate(_CERTAINTIES)}
-    claims = list(G.edges(keys=True, data=True))
+    claims = [(u, v, key, attrs) for u, out in G.succ.items() for v, keyed in out.items()
+              for key, attrs in keyed.items()]  # G.edges' order, without its views' cost
     ends = array("i", [position[u] for u, _v, _k, _d in claims])
     other = array("i", [position[v] for _u, v, _k, _d in claims])
     # Claims by actor (compressed sparse rows): actor i's are incident[start[i]:start[i+1]].

@@ -11,8 +11,12 @@ from actorgraph.quotes import fold
 
 def name_key(text: str) -> str:
     """The form names are matched in: no accents, no case, typography and spacing folded."""
-    decomposed = unicodedata.normalize("NFKD", fold(text))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = fold(text)
+    if folded.isascii():  # nothing to decompose, no accents to drop
+        bare = folded
+    else:
+        decomposed = unicodedata.normalize("NFKD", folded)
+        bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return bare.casefold().replace("-", " ").replace(".", "").strip()
 
 
