@@ -23,7 +23,7 @@ from pathlib import Path
 import networkx as nx
 
 from actorgraph.errors import Problem
-from actorgraph.lookup import Names, actor_names, spellings
+from actorgraph.lookup import GraphNames, Names, actor_names, spellings
 from actorgraph.schema import CERTAINTIES, CERTAINTY_RANK, RELATIONS
 from actorgraph.select import check_certainty, check_relations, meet_halfway
 
@@ -292,11 +292,32 @@ class Index(Names):
         return pickle.loads(blob)
 
 
-def load_index(data_dir: Path | str) -> Index:
-    """The casebook at `data_dir` as its index: from the cache when it is unchanged, else
-    read, validated and built (and cached) first, as `build.load_casebook` does."""
+class WholeGraph(GraphNames):
+    """A casebook already loaded whole (just read, or the cache turned off): each question's
+    graph is the whole graph, which gives the same answers as `Index`'s small ones."""
+
+    def __init__(self, G: nx.MultiDiGraph, warnings: list[Problem]):
+        super().__init__(G)
+        self.warnings = warnings
+
+    def graph(self) -> nx.MultiDiGraph:
+        return self.G
+
+    def path_graph(self, *args, **options) -> nx.MultiDiGraph:
+        return self.G
+
+    def around_graph(self, *args, **options) -> nx.MultiDiGraph:
+        return self.G
+
+    def actor_graph(self, *args, **options) -> nx.MultiDiGraph:
+        return self.G
+
+
+def load_index(data_dir: Path | str) -> Index | WholeGraph:
+    """The casebook at `data_dir` as its index, from the cache when it is unchanged; else
+    read, validated, built and cached (`build.load_casebook`), and answered whole."""
     from actorgraph import cache
-    from actorgraph.build import cache_sections, load_casebook
+    from actorgraph.build import load_casebook
 
     def whole() -> tuple:
         if not loaded:
@@ -307,16 +328,12 @@ def load_index(data_dir: Path | str) -> Index:
     def recover() -> dict:
         entry.discard()
         loaded.clear()
-        return cache_sections(*whole())
+        return sections(*whole())  # read again, and cached again
 
     loaded: list[tuple] = []
     entry = cache.open_entry(data_dir)
     data = entry.unpickle("index") if entry is not None else None
     if data is None:
-        whole()  # reads, validates, builds and stores the entry
-        entry = cache.open_entry(data_dir)
-        data = entry.unpickle("index") if entry is not None else None
-        if data is None:  # caching is off, or the files changed too recently to cache
-            return Index.from_sections(cache_sections(*whole()), whole)
+        return WholeGraph(*whole())
     return Index(data, lambda offset, size: entry.read("records", offset, size),
                  lambda: entry.unpickle("names"), whole, recover)
