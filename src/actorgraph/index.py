@@ -27,7 +27,7 @@ from actorgraph.lookup import GraphNames, Names, actor_names, spellings
 from actorgraph.schema import CERTAINTIES, CERTAINTY_RANK, RELATIONS
 from actorgraph.select import check_certainty, check_relations, meet_halfway
 
-BLOCK = 32  # records per block: one block read and unpickled per record wanted
+BLOCK = 8  # records per block: one block read and unpickled per record wanted
 _RELATIONS, _CERTAINTIES = list(RELATIONS), list(CERTAINTIES)
 
 
@@ -83,7 +83,7 @@ def _sections(G: nx.MultiDiGraph, warnings: list[Problem]) -> dict[str, bytes]:
         "relation": bytes(relation[d["relation"]] for _u, _v, _k, d in claims),
         "certainty": bytes(certainty[d["certainty"]] for _u, _v, _k, d in claims),
         "start": start, "incident": incident, "offsets": offsets, "crcs": crcs,
-        "actor_blocks": -(-len(ids) // BLOCK),
+        "block": BLOCK, "actor_blocks": -(-len(ids) // BLOCK),
     }
     return {"index": _dumps(index), "records": bytes(records), "names": _dumps(spellings(G))}
 
@@ -272,7 +272,13 @@ class Index(Names):
             return self._fetch(actors, claims)
 
     def _fetch(self, actors: list[int], claims: list[int]) -> tuple[list, list]:
-        first_claims = self._data["actor_blocks"]
+        from actorgraph.cache import gc_paused
+
+        with gc_paused():
+            return self._fetch_blocks(actors, claims)
+
+    def _fetch_blocks(self, actors: list[int], claims: list[int]) -> tuple[list, list]:
+        first_claims, size = self._data["actor_blocks"], self._data["block"]
         blocks: dict[int, list] = {}
 
         def record(block: int, at: int):
@@ -280,8 +286,8 @@ class Index(Names):
                 blocks[block] = self._block(block)
             return blocks[block][at]
 
-        nodes = [record(a // BLOCK, a % BLOCK) for a in actors]
-        edges = [record(first_claims + c // BLOCK, c % BLOCK) for c in claims]
+        nodes = [record(a // size, a % size) for a in actors]
+        edges = [record(first_claims + c // size, c % size) for c in claims]
         return nodes, edges
 
     def _block(self, block: int) -> list:
