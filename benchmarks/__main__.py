@@ -106,6 +106,13 @@ def browser(page: Path, repeat: int, budget: float, pyvis: bool = False) -> dict
     return median_of(runs) | {"selected": all(r["selected"] for r in runs)}
 
 
+def casebook_entry(entry: Path, casebook: Path) -> bool:
+    """Whether the cache file `entry` is the casebook's (its header names the folder)."""
+    with entry.open("rb") as handle:
+        head = handle.read(4096)
+    return f'"root": {json.dumps(str(casebook.resolve()))}'.encode() in head
+
+
 def end_actors(casebook: Path) -> tuple[str, str]:
     """The first and the last actor of nodes.csv: a path query that crosses the graph."""
     with (casebook / "nodes.csv").open(encoding="utf-8-sig", newline="") as handle:
@@ -140,9 +147,13 @@ def bench_casebook(label: str, casebook: Path, args, env: dict) -> dict:
     a, b = end_actors(casebook)
     say(f"queries {a} .. {b}")
     out["queries"] = stage("queries", casebook, a, b, env=env, repeat=repeat)
+    out["index"] = stage("index", casebook, a, b, env=env, repeat=repeat)
     out["cli_path"] = command([ACTORGRAPH, "path", a, b, "--data", str(casebook)], env, repeat)
     out["cli_neighbors"] = command([ACTORGRAPH, "neighbors", a, "--data", str(casebook)],
                                    env, repeat)
+    out["cli_show"] = command([ACTORGRAPH, "show", a, "--data", str(casebook)], env, repeat)
+    out["cache_mb"] = sum(f.stat().st_size for f in (DATA / ".cache").glob("*.graph")
+                          if casebook_entry(f, casebook)) / 2**20
     out["cli_path_no_cache"] = command([ACTORGRAPH, "path", a, b, "--data", str(casebook)],
                                        cold, 1)
     scratch = DATA / ".out" / label

@@ -72,9 +72,37 @@ def queries(root: Path, a: str, b: str) -> dict:
     neighbours = elapsed()
     elapsed = clock()
     query.neighbours(G, b, 2)
+    depth2 = elapsed()
     return {"path": path, "hops": records[0]["hops"] if records else None,
             "neighbors": neighbours, "neighbors_found": len(near),
-            "neighbors_depth2": elapsed()}
+            "neighbors_depth2": depth2}
+
+
+def index_queries(root: Path, a: str, b: str) -> dict:
+    """The same questions through the cache's compact index (`index.load_index`), as the
+    CLI asks them: opening the index, then each answer's small graph and the answer, which
+    must be the whole graph's (loaded afterwards, untimed)."""
+    from actorgraph import query
+    from actorgraph.build import load_graph
+    from actorgraph.index import load_index
+    from actorgraph.select import find_paths
+
+    elapsed = clock()
+    book = load_index(root)
+    opened = elapsed()
+    elapsed = clock()
+    G = book.path_graph(a, b)
+    records = query.path_records(G, find_paths(G, a, b))
+    path = elapsed()
+    elapsed = clock()
+    near = query.neighbours(book.around_graph(a, 1), a, 1)
+    neighbours = elapsed()
+    whole = load_graph(root)
+    if (records != query.path_records(whole, find_paths(whole, a, b))
+            or near != query.neighbours(whole, a, 1)):
+        raise SystemExit(f"{root}: the index's answers differ from the whole graph's")
+    return {"open": opened, "path": path, "neighbors": neighbours,
+            "kind": type(book).__name__}
 
 
 def export(root: Path, fmt: str, out: str) -> dict:
@@ -122,6 +150,7 @@ def pyvis_page(root: Path, out: str) -> dict:
 
 
 STAGES = {"pandas": pandas_floor, "load": load, "cached": cached, "queries": queries,
+          "index": index_queries,
           "export": export, "render": render, "pyvis": pyvis_page}
 
 
