@@ -152,3 +152,27 @@ def test_same_contents_with_new_timestamps_are_served_from_the_cache(casebook, c
     no_rebuild(monkeypatch)
     assert nx.utils.graphs_equal(first, load_graph(root))
 
+
+
+def test_entries_used_longest_ago_are_evicted_beyond_the_budget(casebook, cache_dir,
+                                                                monkeypatch):
+    import os
+    import shutil
+
+    first = casebook()
+    second, third = (shutil.copytree(first, first.parent / name) for name in ("two", "three"))
+    settle()
+    load_graph(first)
+    [old] = entries(cache_dir)
+    size = old.stat().st_size
+    monkeypatch.setenv("ACTORGRAPH_CACHE_MB", str(2.5 * size / 2**20))  # room for two
+    load_graph(second)
+    assert len(entries(cache_dir)) == 2
+    os.utime(old, ns=(0, 0))  # as if long unused ...
+    load_graph(first)  # ... until served again now
+    assert old.stat().st_mtime_ns > 0
+    load_graph(third)  # the third entry pushes out the second, used longest ago
+    assert len(entries(cache_dir)) == 2
+    assert old in entries(cache_dir)
+    assert cache.entry_path(second) not in entries(cache_dir)
+    assert cache.entry_path(third) in entries(cache_dir)

@@ -3,9 +3,11 @@ validating and building it.
 
 One cache file per casebook folder, in `$ACTORGRAPH_CACHE_DIR`, else
 `$XDG_CACHE_HOME/actorgraph`, else `~/.cache/actorgraph` (never inside the casebook);
-`ACTORGRAPH_NO_CACHE=1` turns it off. It holds the graph and the validation warnings of a
-casebook that had no errors, with the state of every file the casebook is made of: nodes.csv,
-edges.csv, sources.csv and each document sources.csv names.
+`ACTORGRAPH_NO_CACHE=1` turns it off. It holds, in sections read separately, the graph and
+the validation warnings of a casebook that had no errors and its compact index (`index.py`),
+with the state of every file the casebook is made of: nodes.csv, edges.csv, sources.csv and
+each document sources.csv names. When the entries add up to more than `budget()` (4 GB, or
+`$ACTORGRAPH_CACHE_MB`), those used longest ago are removed.
 
 What it detects: the cache is keyed by the files' contents. The fast path: a file is
 unchanged when its size, modification time, status-change time (ctime), inode and device are
@@ -18,7 +20,7 @@ renames and replaced files. A write within the same clock tick as the reading co
 every stamp equal, so files changed less than RACY_NS before the casebook was read are not
 cached at all (git's "racy clean" rule). Not detected: changes made behind the file system's
 back (a raw disk edit) or by resetting the system clock. The cache file itself carries a
-checksum of its contents: a truncated or corrupt file, or one written by another version of
+checksum of each section: a truncated or corrupt file, or one written by another version of
 actorgraph, networkx or Python, is ignored and rewritten, never trusted.
 """
 
@@ -45,6 +47,7 @@ from actorgraph.schema import EDGES, NODES, SOURCES
 from actorgraph.write import atomic_write
 
 FORMAT = 2
+BUDGET_MB = 4096  # entries beyond this total are removed, least recently used first
 MAGIC = b"actorgraph-cache\n"
 RACY_NS = 2_000_000_000  # files changed this close to the reading are not cached
 
@@ -197,7 +200,44 @@ def open_entry(root: Path | str) -> Entry | None:
     except (OSError, ValueError, KeyError, TypeError):  # UnicodeError is a ValueError
         handle.close()
         return None
+    try:
+        os.utime(path)  # used now: the last to be evicted
+    except OSError:
+        pass
     return Entry(path, handle, start, sections)
+
+
+def budget() -> int:
+    """The cache's size limit in bytes: $ACTORGRAPH_CACHE_MB, else BUDGET_MB megabytes."""
+    try:
+        return int(float(os.environ.get("ACTORGRAPH_CACHE_MB") or BUDGET_MB) * 2**20)
+    except ValueError:
+        return BUDGET_MB * 2**20
+
+
+def evict(keep: Path) -> list[Path]:
+    """Remove the entries used longest ago until the cache fits `budget()`, never `keep`
+    (the entry just written); the removed entries."""
+    found = []
+    for entry in keep.parent.glob("*.graph"):
+        try:
+            st = entry.stat()
+        except OSError:
+            continue
+        found.append((st.st_mtime_ns, st.st_size, entry))
+    total = sum(size for _, size, _ in found)
+    removed = []
+    for _, size, entry in sorted(found):
+        if total <= budget():
+            break
+        if entry != keep:
+            try:
+                entry.unlink()
+            except OSError:
+                continue
+            total -= size
+            removed.append(entry)
+    return removed
 
 
 def load(root: Path | str) -> tuple[nx.MultiDiGraph, list[Problem]] | None:
@@ -235,4 +275,5 @@ def store(root: Path | str, before: Snapshot, sections: dict[str, bytes]) -> boo
                                      *sections.values())))
     except OSError:
         return False  # a cache that cannot be written only costs time
+    evict(path)
     return True
