@@ -18,7 +18,15 @@ import pytest
 from actorgraph import query
 from actorgraph.build import load_graph
 from actorgraph.errors import InputError, NoPath
-from actorgraph.select import around, filter_claims, find_paths, path_subgraph, selection, top
+from actorgraph.select import (
+    around,
+    filter_claims,
+    find_paths,
+    fitting,
+    path_subgraph,
+    selection,
+    top,
+)
 from conftest import FIXTURES
 
 # The fixture's actor pairs, listed by hand: the independent check of the simple projection.
@@ -158,6 +166,15 @@ def test_top_by_degree(G):
     assert sorted(sub) == ["alpha", "beta", "gamma"]
     assert sorted(k for _u, _v, k in sub.edges(keys=True)) == ["q01", "q02", "q03", "q05",
                                                                  "q12", "q13"]
+
+
+def test_fitting_keeps_the_busiest_actors_that_fit(G):
+    # degrees: gamma 7, alpha 5, beta 4, delta 3; the top three share 6 claims
+    assert fitting(G, 10, 100) is G
+    assert sorted(fitting(G, 3, 100)) == ["alpha", "beta", "gamma"]
+    assert fitting(G, 3, 100).number_of_edges() == 6
+    assert sorted(fitting(G, 10, 5)) == ["alpha", "gamma"]  # a third actor brings 6 claims
+    assert sorted(fitting(G, 1, 100)) == ["gamma"]
 
 
 def test_selection_combines_filters_and_around_and_copies(G):

@@ -317,7 +317,30 @@ def top(G: nx.MultiDiGraph, n: int) -> nx.MultiDiGraph:
     """The `n` actors in the most claims (`ranked` by degree), with the claims among them."""
     if n < 1:
         raise InputError(f"--top must be 1 or more, not {n}")
-    return G.subgraph(islice(ranked(G, centrality(G), "degree"), n))
+    return G.subgraph(islice(by_degree(G), n))
+
+
+def by_degree(G: nx.MultiDiGraph) -> list[str]:
+    """Actor ids by claims, most first: `ranked(G, centrality(G), "degree")` without
+    computing the other measures."""
+    return ranked(G, {a: {"degree": d} for a, d in G.degree()}, "degree")
+
+
+def fitting(G: nx.MultiDiGraph, max_actors: int, max_claims: int) -> nx.MultiDiGraph:
+    """`G` if it has at most `max_actors` actors and `max_claims` claims; else the actors in
+    the most claims (`by_degree`), as many as fit with the claims among them."""
+    if len(G) <= max_actors and G.number_of_edges() <= max_claims:
+        return G
+    chosen: set[str] = set()
+    claims = 0
+    for actor in by_degree(G):
+        more = (sum(1 for _u, v in G.out_edges(actor) if v in chosen)
+                + sum(1 for u, _v in G.in_edges(actor) if u in chosen))
+        if len(chosen) == max_actors or claims + more > max_claims:
+            break
+        chosen.add(actor)
+        claims += more
+    return G.subgraph(chosen)
 
 
 def ranked(G: nx.MultiDiGraph, scores: dict, measure: str) -> list[str]:
