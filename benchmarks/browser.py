@@ -26,12 +26,20 @@ PYVIS_READY = """() => {
     || !network.physics.physicsEnabled;
 }"""
 NETWORK = "(window.actorgraph ? window.actorgraph.network : network)"
+# The actor with the most claims (the first of them in the network's order). A large
+# actorgraph page draws its lines itself, so its claims are counted from its data.
 BUSIEST = f"""() => {{
   const net = {NETWORK};
   const ids = net.body.nodeIndices;
+  const degree = new Map(ids.map(id => [id, 0]));
+  if (window.actorgraph) {{
+    for (const c of window.actorgraph.data.claims) {{
+      degree.set(c.from, degree.get(c.from) + 1);
+      if (c.to !== c.from) degree.set(c.to, degree.get(c.to) + 1);
+    }}
+  }} else for (const id of ids) degree.set(id, net.getConnectedEdges(id).length);
   let best = ids[0];
-  for (const id of ids) if (net.getConnectedEdges(id).length >
-      net.getConnectedEdges(best).length) best = id;
+  for (const id of ids) if (degree.get(id) > degree.get(best)) best = id;
   net.focus(best, {{scale: 1.0, animation: false}});
   return best;
 }}"""

@@ -31,6 +31,9 @@ PHYSICS_LIMIT = 200
 # hovered, selected, searched, on a path or next to a searched actor.
 LABELLED = 1000
 LAYOUTS = ("auto", "physics", "python")
+# The side panel lists an actor's claims (per relation) and a path's (per hop) this many at a
+# time, with a button for more: the busiest actors of a large casebook have thousands.
+LIST_STEP = 25
 
 # The page's rows are arrays in these column orders (the script names them back).
 NODE_FIELDS = ("id", "name", "type", "aliases", "description")
@@ -128,6 +131,7 @@ def page_data(G: nx.MultiDiGraph, report: Report, layout: str = "auto") -> dict:
         "nodes": nodes, "edges": edges, "documents": _document_rows(G, report),
         "vocabulary": vocabulary(G, large=in_python), "physics": not in_python,
         "notice": notice, "labelled": busiest(G, LABELLED) if in_python else None,
+        "list_step": LIST_STEP,
     }
 
 

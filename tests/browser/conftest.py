@@ -82,7 +82,7 @@ class Explorer:
         return tuple(self.page.evaluate("""id => {
             const net = window.actorgraph.network;
             const box = document.getElementById("network").getBoundingClientRect();
-            const p = net.canvasToDOM(net.body.edges[id].edgeType.getPoint(0.5));
+            const p = net.canvasToDOM(window.actorgraph.claimPoint(id));
             return [box.left + p.x, box.top + p.y];
         }""", claim))
 

@@ -290,15 +290,27 @@ def test_hostile_casebook_runs_no_script(explorer):
 
 
 def drawn_style(ex, scale: float) -> dict[str, list]:
-    """Each drawn claim's [dashes, arrowhead] in the frame drawn at `scale`, centred."""
+    """Each claim a large page draws with the view centred at `scale`: [dashes, arrowhead]."""
     return ex.page.evaluate("""scale => {
         const net = window.actorgraph.network;
         net.moveTo({ position: { x: 0, y: 0 }, scale, animation: false });
+        return Object.fromEntries(window.actorgraph.linePlan().map(
+            ([id, dashes, arrow]) => [id, [dashes, arrow]]));
+    }""", scale)
+
+
+def frame_calls(ex, scale: float) -> dict[str, int]:
+    """How often the frame drawn at `scale` (centred) dashes a line and fills a shape."""
+    return ex.page.evaluate("""scale => {
+        const net = window.actorgraph.network, proto = CanvasRenderingContext2D.prototype;
+        const { setLineDash, fill } = proto, n = { dashed: 0, fill: 0 };
+        proto.setLineDash = function (d) { if (d.length) n.dashed += 1;
+                                           return setLineDash.call(this, d); };
+        proto.fill = function (...a) { n.fill += 1; return fill.apply(this, a); };
+        net.moveTo({ position: { x: 0, y: 0 }, scale, animation: false });
         net.redraw();
-        return Object.fromEntries(net.body.edgeIndices.map(id => {
-            const o = net.body.edges[id].options;
-            return [id, [o.dashes, o.arrows.to.enabled]];
-        }));
+        Object.assign(proto, { setLineDash, fill });
+        return n;
     }""", scale)
 
 
@@ -306,12 +318,17 @@ def test_large_layout_draws_dashes_and_arrows_only_zoomed_in(explorer):
     # c05 front operates in gorsk: directed, confirmed (solid); c08 front traffics with
     # harrow-ring: undirected, suspected (dashes 2, 6). The fixture spans about 400 pixels.
     ex = explorer(EXPLORER, layout="python")
+    # vis-network draws the actors only; the page draws every line itself.
+    assert ex.page.evaluate("Object.keys(window.actorgraph.network.body.edges).length") == 0
     far = drawn_style(ex, 0.1)
     assert set(far) == ALL_CLAIMS
     assert all(style == [False, False] for style in far.values())
     near = drawn_style(ex, 1.0)
     assert near["c05"] == [False, True] and near["c08"] == [[2, 6], False]
-    # Claims the filters take away and give back are new edges to vis-network: styled too.
+    # The frames follow the plan: dashes and arrowheads (filled) only zoomed in.
+    lean, full = frame_calls(ex, 0.1), frame_calls(ex, 1.0)
+    assert lean["dashed"] == 0 and full["dashed"] > 0 and full["fill"] > lean["fill"]
+    # Claims the filters take away are not drawn; given back, they are styled again.
     box = ex.page.locator('#filter-certainties input[value="confirmed"]')
     box.uncheck()
     assert "c05" not in drawn_style(ex, 1.0)
@@ -398,3 +415,49 @@ def test_large_layout_names_the_busiest_actors_and_the_others_when_wanted(explor
     assert page.locator("#panel ol.path").get_attribute("data-path") == "dask brenn front"
     assert page.evaluate(LABELS) == busiest | unnamed | {"dask": "Émile Dask",
                                                          "brenn": "Brenn"}
+
+
+MARKED = "() => [...window.actorgraph.marked].sort()"
+
+
+def test_large_layout_marks_the_lines_of_what_is_selected(explorer):
+    ex = explorer(EXPLORER, layout="python")
+    page = ex.page
+    assert page.evaluate(MARKED) == []
+    # An actor: its claims (gorsk: c05 from the Front, c09 from the Harrow ring).
+    ex.click_node("gorsk")
+    assert page.locator("#panel").get_attribute("data-actor") == "gorsk"
+    assert page.evaluate(MARKED) == ["c05", "c09"]
+    # A claim: that claim alone.
+    ex.click_edge("c08")
+    assert page.locator("#panel").get_attribute("data-claim") == "c08"
+    assert page.evaluate(MARKED) == ["c08"]
+    # Empty canvas: nothing; closing the panel: nothing.
+    box = page.locator("#network").bounding_box()
+    page.mouse.click(box["x"] + 5, box["y"] + 5)
+    assert page.evaluate(MARKED) == []
+    ex.click_edge("c08")
+    page.keyboard.press("Escape")
+    assert page.evaluate(MARKED) == []
+
+
+def test_long_lists_show_their_first_rows_then_more_on_request(explorer, monkeypatch):
+    # Aldovia's claims: five, each of its own relation; Gorsk Valley's: c05 and c09, both
+    # "operates in". One row at a time, Gorsk's list needs a button; Aldovia's does not.
+    monkeypatch.setattr("actorgraph.render.LIST_STEP", 1)
+    ex = explorer(EXPLORER)
+    panel = ex.page.locator("#panel")
+    ex.click_node("aldovia")
+    panel.wait_for(state="visible")
+    assert sorted(ex.panel_claims()) == ["c01", "c02", "c03", "c04", "c10"]
+    assert panel.locator("button.more").count() == 0
+    ex.click_node("gorsk")
+    assert panel.get_attribute("data-actor") == "gorsk"
+    first = ex.panel_claims()
+    assert len(first) == 1 and first[0] in {"c05", "c09"}
+    more = panel.locator("button.more")
+    assert more.inner_text() == "Show 1 more of 1"
+    more.click()
+    assert sorted(ex.panel_claims()) == ["c05", "c09"]
+    assert ex.panel_claims()[0] == first[0]  # appended below, in the same order
+    assert panel.locator("button.more").count() == 0

@@ -155,13 +155,15 @@
   const labelled = new Set(raw.labelled || actors.map(a => a.id));
   const nodeSet = new vis.DataSet(actors.map(a => ({ id: a.id, ...nodeLook(a, false),
     ...(labelled.has(a.id) ? { label: a.name } : {}), ...(BIG ? { x: a.x, y: a.y } : {}) })));
-  const edgeSet = new vis.DataSet(claims.map(c => ({ id: c.id, from: c.from, to: c.to,
-    ...edgeLook(c, false) })));
+  // A large page draws its lines itself (below): vis-network gets its actors only.
+  const edgeSet = BIG ? null : new vis.DataSet(claims.map(c => ({ id: c.id, from: c.from,
+    to: c.to, ...edgeLook(c, false) })));
   const shown = { actors: new Set(actors.map(a => a.id)), claims: new Set(claims.map(c => c.id)) };
   timings.datasets = performance.now();
   const nodeView = new vis.DataView(nodeSet, { filter: n => shown.actors.has(n.id) });
-  const edgeView = new vis.DataView(edgeSet, { filter: e => shown.claims.has(e.id) });
-  const network = new vis.Network($("network"), { nodes: nodeView, edges: edgeView }, {
+  const edgeView = BIG ? null
+    : new vis.DataView(edgeSet, { filter: e => shown.claims.has(e.id) });
+  const network = new vis.Network($("network"), { nodes: nodeView, edges: edgeView || [] }, {
     autoResize: true,
     layout: { randomSeed: 7, improvedLayout: !BIG && actors.length <= 100 },
     physics: BIG ? false : {
@@ -204,50 +206,175 @@
       markReady();
     });
   }
-  // Large graphs: vis-network strokes every line on every frame, on screen or not, and
-  // dashes and arrowheads cost most of a frame (measured at 5,000 actors / 15,000 claims
-  // zoomed out: 800 ms with them, 170 ms without). So just before each frame, a line gets
-  // its dashes and arrowhead only if the view is zoomed in past LEAN_SCALE (below it they
-  // are a pixel or less) and its box is on screen; every other line is drawn solid and plain.
-  // Chromium also dashes the off-screen length of a line, which made one frame zoomed in on a
-  // hub take 700 ms: a line longer on screen than DASH_MAX_PX is drawn solid.
-  // A line whose box (widened for its curve) lies off screen is not drawn at all: zoomed in,
-  // a frame then strokes the few hundred lines in view, not all of them (a hover or a click
-  // redraws the whole frame). Off-screen lines keep their place in vis-network's hit-testing.
-  // This writes vis-network's per-edge options and replaces its renderer's edge loops
-  // (network.body, network.renderer; vis-network 9.1.2 as bundled); the edges themselves,
-  // their data and vis-network's Edge class are untouched.
+
+  // ---------------------------------------------------------------- lines of a large page
+  // vis-network builds an object, an options tree and a label for every line (measured at
+  // 20,000 actors / 60,000 claims: about 2 s before the first frame), strokes each line on
+  // its own and hit-tests every line on a click or a hover. A large page draws its lines
+  // itself instead, just before vis-network draws the actors (so actors stay on top), from
+  // the actors' current positions, and finds the line under the pointer itself. What it draws
+  // follows the same rules as vis-network's lines on a small page: each claim its own line
+  // coloured by its relation's family, parallel claims each their own curve, dashes by
+  // certainty and an arrowhead for directed relations. Those two cost most of a frame and are
+  // a pixel or less zoomed out, so they are drawn only zoomed in past LEAN_SCALE and for lines
+  // on screen; Chromium also dashes the off-screen length of a line (one frame zoomed in on
+  // a hub took 700 ms), so a line longer on screen than DASH_MAX_PX is drawn solid. Lines
+  // whose box lies off screen are skipped. Each line is stroked on its own, as vis-network
+  // does: Chromium rasterised one path of many lines two to three times slower.
   const LEAN_SCALE = 0.4, MARGIN = 80;  // canvas pixels around the view
   const DASH_MAX_PX = 1500;
-  let inView = [];  // the lines styleForView found on screen, drawn in this frame
-  function styleForView() {
-    const edges = network.body.edges, ids = network.body.edgeIndices;
-    inView = [];
-    const scale = network.getScale(), zoomedIn = scale >= LEAN_SCALE;
-    const dashMax2 = (DASH_MAX_PX / scale) ** 2;
+  const LINE = { width: 1.7, selected: 3.7, hovered: 2.7, reach: 10 };  // as vis-network's
+  const ARROW = 0.55 * 15 + 3 * LINE.width;  // vis-network's arrowhead length for that width
+  const marked = new Set();  // claims drawn as selected (the focused actor's, a path's)
+  let hoveredClaim = null;
+  // Where claim c's line runs: its ends and, for a curve, its control point (or null).
+  function course(c) {
+    const N = network.body.nodes, f = N[c.from], t = N[c.to];
+    if (!f || !t) return null;
+    const bend = curve.get(c.id);
+    if (!bend || !bend.enabled) return { f, t, via: null };
+    // Perpendicular to the line from `from` to `to`, to the side curve() chose.
+    const dx = t.x - f.x, dy = t.y - f.y, sign = bend.type === "curvedCW" ? 1 : -1;
+    const k = 2 * bend.roundness * sign;
+    return { f, t, via: { x: (f.x + t.x) / 2 - dy * k, y: (f.y + t.y) / 2 + dx * k } };
+  }
+  // The part of the current view a frame draws, with the lines' look at this zoom.
+  function viewBox() {
     const box = $("network").getBoundingClientRect();
-    const a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: box.width, y: box.height });
-    const x0 = a.x - MARGIN, y0 = a.y - MARGIN, x1 = b.x + MARGIN, y1 = b.y + MARGIN;
-    for (let i = 0; i < ids.length; i++) {
-      const e = edges[ids[i]], c = claimById.get(ids[i]);
-      const f = e.from, t = e.to, len2 = (f.x - t.x) ** 2 + (f.y - t.y) ** 2;
-      // A curve bulges out of its ends' box by less than roundness × length.
-      const bulge = e.options.smooth.enabled ? e.options.smooth.roundness * Math.sqrt(len2) : 0;
-      const seen = !(Math.max(f.x, t.x) + bulge < x0 || Math.min(f.x, t.x) - bulge > x1 ||
-        Math.max(f.y, t.y) + bulge < y0 || Math.min(f.y, t.y) - bulge > y1);
-      const full = zoomedIn && seen;
-      if (seen) inView.push(e);
-      e.options.dashes = full && len2 < dashMax2 && CERTAINTIES[c.certainty].dashes;
-      e.options.arrows.to.enabled = full && RELATIONS[c.relation].directed;
+    const a = network.DOMtoCanvas({ x: 0, y: 0 });
+    const b = network.DOMtoCanvas({ x: box.width, y: box.height });
+    return { x0: a.x - MARGIN, y0: a.y - MARGIN, x1: b.x + MARGIN, y1: b.y + MARGIN,
+      scale: network.getScale() };
+  }
+  // Whether a line's box (its ends' and control point's) meets the box v.
+  function boxSeen(r, v) {
+    const { f, t } = r, via = r.via || f;
+    return !(Math.max(f.x, t.x, via.x) < v.x0 || Math.min(f.x, t.x, via.x) > v.x1 ||
+      Math.max(f.y, t.y, via.y) < v.y0 || Math.min(f.y, t.y, via.y) > v.y1);
+  }
+  // A frame on vis-network's next animation frame (network.redraw() draws at once).
+  const redrawSoon = () => network.body.emitter.emit("_requestRedraw");
+  // Each shown claim on screen in this view: its course and whether it gets dashes and an
+  // arrowhead. (The frame draws from this plan; tests read it through api.linePlan.)
+  function linePlan(v = viewBox()) {
+    const zoomedIn = v.scale >= LEAN_SCALE, dashMax2 = (DASH_MAX_PX / v.scale) ** 2;
+    const plan = [];
+    for (const c of claims) {
+      if (!shown.claims.has(c.id)) continue;
+      const r = course(c);
+      if (!r || !boxSeen(r, v)) continue;
+      const len2 = (r.f.x - r.t.x) ** 2 + (r.f.y - r.t.y) ** 2;
+      plan.push({ c, r, dashes: zoomedIn && len2 < dashMax2 && CERTAINTIES[c.certainty].dashes,
+        arrow: zoomedIn && RELATIONS[c.relation].directed });
     }
+    return plan;
   }
-  if (BIG) {
-    network.on("beforeDrawing", styleForView);
-    network.renderer._drawEdges = ctx => { for (const e of inView) if (e.connected) e.draw(ctx); };
-    network.renderer._drawArrows = ctx => {
-      for (const e of inView) if (e.connected) e.drawArrows(ctx);
+  function trace(ctx, r) {
+    ctx.moveTo(r.f.x, r.f.y);
+    if (r.via) ctx.quadraticCurveTo(r.via.x, r.via.y, r.t.x, r.t.y);
+    else ctx.lineTo(r.t.x, r.t.y);
+  }
+  function arrowhead(ctx, r) {
+    // Pointing along the line's last stretch, its tip on the border of the actor drawn.
+    const from = r.via || r.f, angle = Math.atan2(r.t.y - from.y, r.t.x - from.x);
+    let gap = r.t.options.size || 10;
+    try { gap = r.t.distanceToBorder(ctx, angle + Math.PI); } catch (err) { /* its size */ }
+    const tip = { x: r.t.x - gap * Math.cos(angle), y: r.t.y - gap * Math.sin(angle) };
+    const back = a => ({ x: tip.x - ARROW * Math.cos(a), y: tip.y - ARROW * Math.sin(a) });
+    const p = back(angle - 0.35), q = back(angle + 0.35);
+    ctx.moveTo(tip.x, tip.y); ctx.lineTo(p.x, p.y); ctx.lineTo(q.x, q.y); ctx.closePath();
+  }
+  function drawLines(ctx) {
+    const renderer = network.renderer;
+    if (renderer.dragging || renderer.zooming) return;  // as hideEdgesOnDrag/hideEdgesOnZoom
+    const plan = linePlan();
+    const looks = new Map(), heads = new Map(), on = [];
+    for (const item of plan) {
+      const color = relationColor(item.c);
+      const key = color + "|" + (item.dashes || "");
+      if (!looks.has(key)) looks.set(key, { color, dashes: item.dashes, items: [] });
+      looks.get(key).items.push(item);
+      if (item.arrow) {
+        if (!heads.has(color)) heads.set(color, []);
+        heads.get(color).push(item);
+      }
+      if (marked.has(item.c.id) || item.c.id === hoveredClaim) on.push(item);
+    }
+    ctx.save();
+    const stroke = (items, color, dashes, width) => {
+      ctx.strokeStyle = color;
+      ctx.lineWidth = Math.max(width, 0.3 / network.getScale());
+      ctx.setLineDash(dashes || []);
+      for (const item of items) {
+        ctx.beginPath();
+        trace(ctx, item.r);
+        ctx.stroke();
+      }
     };
+    for (const look of looks.values()) stroke(look.items, look.color, look.dashes, LINE.width);
+    for (const item of on) {
+      stroke([item], relationColor(item.c), item.dashes,
+        marked.has(item.c.id) ? LINE.selected : LINE.hovered);
+    }
+    ctx.setLineDash([]);
+    for (const [color, items] of heads) {
+      ctx.beginPath();
+      for (const item of items) arrowhead(ctx, item.r);
+      ctx.fillStyle = color;
+      ctx.fill();
+    }
+    ctx.restore();
   }
+  function distanceToSegment(p, a, b) {
+    const dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+    const u = len2 ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2)) : 0;
+    return Math.hypot(a.x + u * dx - p.x, a.y + u * dy - p.y);
+  }
+  function distanceToLine(p, r) {
+    if (!r.via) return distanceToSegment(p, r.f, r.t);
+    let best = Infinity, prev = r.f;
+    for (let i = 1; i <= 16; i++) {  // the curve as 16 straight pieces
+      const u = i / 16, w = 1 - u;
+      const q = { x: w * w * r.f.x + 2 * u * w * r.via.x + u * u * r.t.x,
+        y: w * w * r.f.y + 2 * u * w * r.via.y + u * u * r.t.y };
+      best = Math.min(best, distanceToSegment(p, prev, q));
+      prev = q;
+    }
+    return best;
+  }
+  // The shown claim whose line passes nearest a canvas point, within vis-network's reach of
+  // 10 canvas pixels (or null).
+  function claimAt(point) {
+    const v = { x0: point.x - LINE.reach, x1: point.x + LINE.reach, y0: point.y - LINE.reach,
+      y1: point.y + LINE.reach };
+    let best = null, bestDistance = LINE.reach;
+    for (const c of claims) {
+      if (!shown.claims.has(c.id)) continue;
+      const r = course(c);
+      if (!r || !boxSeen(r, v)) continue;
+      const d = distanceToLine(point, r);
+      if (d < bestDistance) { best = c.id; bestDistance = d; }
+    }
+    return best;
+  }
+  // The middle of a claim's line, in canvas coordinates.
+  function claimPoint(id) {
+    if (!BIG) return network.body.edges[id].edgeType.getPoint(0.5);
+    const r = course(claimById.get(id));
+    if (!r.via) return { x: (r.f.x + r.t.x) / 2, y: (r.f.y + r.t.y) / 2 };
+    return { x: (r.f.x + 2 * r.via.x + r.t.x) / 4, y: (r.f.y + 2 * r.via.y + r.t.y) / 4 };
+  }
+  // Which claims are drawn as selected: a large page's lines are its own (small pages leave
+  // it to vis-network's selection).
+  function markClaims(ids) {
+    if (!BIG) return;
+    marked.clear();
+    for (const id of ids || []) marked.add(id);
+    redrawSoon();
+  }
+  if (BIG) network.on("beforeDrawing", drawLines);
+  Object.assign(api, { claimPoint, marked, claimAt: BIG ? claimAt : null,
+    linePlan: BIG ? () => linePlan().map(item => [item.c.id, item.dashes, item.arrow]) : null });
   if (raw.notice) { $("notice").textContent = raw.notice; $("notice").hidden = false; }
 
   // ---------------------------------------------------------------- names on demand
@@ -279,8 +406,9 @@
       wantNames(actorIds);
       // Restyling tens of thousands of items takes seconds: select them instead.
       if (actorIds === null) network.unselectAll();
-      else network.setSelection({ nodes: [...actorIds].filter(id => shown.actors.has(id)),
-        edges: [...claimIds] }, { highlightEdges: false });
+      else network.setSelection({ nodes: [...actorIds].filter(id => shown.actors.has(id)) },
+        { highlightEdges: false });
+      markClaims(claimIds);
       return;
     }
     const nodeUpdates = [], edgeUpdates = [];
@@ -314,13 +442,14 @@
     tip.style.left = Math.max(4, Math.min(x, window.innerWidth - w - 8)) + "px";
     tip.style.top = (y + h > window.innerHeight - 4 ? y - h - 24 : y) + "px";
   }
-  network.on("hoverEdge", p => {
-    const c = claimById.get(p.edge);
+  function claimTip(id, pointer) {
+    const c = claimById.get(id);
     showTip([el("b", {}, sentence(c)),
       el("div", { class: "meta" }, [c.certainty, "claimed by " + c.claimed_by, c.date]
         .filter(Boolean).join(" · ")),
-      el("div", { class: "q" }, "“" + clip(c.quote, 220) + "”")], p.pointer.DOM);
-  });
+      el("div", { class: "q" }, "“" + clip(c.quote, 220) + "”")], pointer);
+  }
+  network.on("hoverEdge", p => claimTip(p.edge, p.pointer.DOM));
   network.on("hoverNode", p => {
     hoverName(p.node);
     const a = actorById.get(p.node);
@@ -333,6 +462,32 @@
   network.on("blurNode", () => hoverName(null));
   for (const ev of ["blurEdge", "blurNode", "dragStart", "zoom"]) {
     network.on(ev, () => { tip.hidden = true; });
+  }
+  if (BIG) {
+    // A large page's lines are its own: it finds the one under the pointer (once a frame),
+    // unless an actor is there or a button is down (a drag).
+    const box = $("network");
+    let pending = null;
+    const setHovered = (id, pointer) => {
+      if (id === hoveredClaim) return;
+      if (hoveredClaim !== null) tip.hidden = true;
+      hoveredClaim = id;
+      if (id !== null) claimTip(id, pointer);
+      redrawSoon();
+    };
+    box.addEventListener("mousemove", e => {
+      if (pending === null) requestAnimationFrame(() => {
+        const ev = pending;
+        pending = null;
+        const rect = box.getBoundingClientRect();
+        const dom = { x: ev.clientX - rect.left, y: ev.clientY - rect.top };
+        if (ev.buttons || network.getNodeAt(dom) !== undefined) setHovered(null);
+        else setHovered(claimAt(network.DOMtoCanvas(dom)), dom);
+      });
+      pending = e;
+    });
+    box.addEventListener("mouseleave", () => setHovered(null));
+    network.on("dragStart", () => setHovered(null));
   }
 
   // ---------------------------------------------------------------- panel
@@ -355,6 +510,7 @@
     fitCanvas();
     back = null;
     network.unselectAll();
+    markClaims(null);
     clearHighlight();
   }
   $("panel-close").addEventListener("click", closePanel);
@@ -420,8 +576,10 @@
       shown.claims.has(c.id) ? null : el("p", { class: "empty" }, "Hidden by the filters."));
     panel.dataset.claim = c.id;
     delete panel.dataset.actor;
-    if (shown.claims.has(c.id)) network.setSelection({ nodes: [], edges: [c.id] },
-      { highlightEdges: false });
+    if (!shown.claims.has(c.id)) { /* nothing to select */ } else if (BIG) {
+      network.unselectAll();
+      markClaims([c.id]);
+    } else network.setSelection({ nodes: [], edges: [c.id] }, { highlightEdges: false });
     wantNames([c.from, c.to]);
   }
   function claimButton(c, showSentence) {
@@ -433,6 +591,21 @@
       el("span", { class: "meta" }, " " + [c.certainty, "claimed by " + c.claimed_by, c.date]
         .filter(Boolean).join(" · ")),
       el("span", { class: "q" }, "“" + clip(c.quote, 160) + "”"));
+  }
+  // A long list shows its first rows, then a button for the next ones: the busiest actors
+  // of a large casebook have thousands of claims, and laying out thousands of rows delays
+  // the answer to a click.
+  const LIST_STEP = raw.list_step;
+  function rows(list, make, from = 0) {
+    const some = list.slice(from, from + LIST_STEP).map(make);
+    const left = list.length - from - some.length;
+    if (left > 0) {
+      const more = el("button", { type: "button", class: "more",
+        onclick: () => more.replaceWith(...rows(list, make, from + LIST_STEP)) },
+      `Show ${fmt(Math.min(left, LIST_STEP))} more of ${fmt(left)}`);
+      some.push(more);
+    }
+    return some;
   }
   function showActor(id) {
     const a = actorById.get(id);
@@ -449,7 +622,7 @@
       ...groups.flatMap(([r, list]) => [
         el("h3", { class: "kind" }, lineSwatch(FAMILIES[r.family].color, false, r.directed),
           `${r.label} (${list.length})`),
-        ...list.map(c => claimButton(c, true))]));
+        ...rows(list, c => claimButton(c, true))]));
     panel.dataset.actor = id;
     delete panel.dataset.claim;
   }
@@ -463,8 +636,15 @@
     }
   }
   network.on("click", p => {
-    if (p.nodes.length) { back = null; wantNames(p.nodes); showActor(p.nodes[0]); }
-    else if (p.edges.length) { back = null; showClaim(p.edges[0]); }
+    const line = BIG && !p.nodes.length ? claimAt(p.pointer.canvas) : null;
+    if (p.nodes.length) {
+      back = null;
+      wantNames(p.nodes);
+      // vis-network selects the actor's lines on a small page; a large page marks them.
+      markClaims(claimsOf.get(p.nodes[0]).filter(c => shown.claims.has(c.id)).map(c => c.id));
+      showActor(p.nodes[0]);
+    } else if (p.edges.length || line) { back = null; showClaim(p.edges[0] || line); }
+    else markClaims(null);  // vis-network unselected everything
   });
 
   // ---------------------------------------------------------------- search
@@ -615,7 +795,8 @@
     }
     // A view refresh redraws the network: only refresh a view whose items changed.
     if (!sameSet(shown.actors, before.actors)) nodeView.refresh();
-    if (!sameSet(shown.claims, before.claims)) edgeView.refresh();
+    if (sameSet(shown.claims, before.claims)) { /* unchanged */ } else if (BIG) redrawSoon();
+    else edgeView.refresh();
     api.shown = shown;
     $("count").textContent = `${fmt(shown.actors.size)} of ${fmt(actors.length)} actors, ` +
       `${fmt(shown.claims.size)} of ${fmt(claims.length)} claims shown`;
@@ -705,7 +886,7 @@
     for (const h of result.hops) {
       list.append(el("li", { class: "hop", "data-from": h.from, "data-to": h.to },
         el("div", { class: "hop-title" }, `${nameOf(h.from)} → ${nameOf(h.to)}`),
-        ...h.claims.map(c => claimButton(c, true))));
+        ...rows(h.claims, c => claimButton(c, true))));
     }
     back = () => showPath(from, to, directed, result);
     openPanel(el("h2", {}, "Path: " + title),
