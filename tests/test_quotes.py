@@ -82,3 +82,26 @@ def test_missing_quote_is_none_and_the_closest_passage_is_offered():
     doc = Document(TEXT)
     assert doc.locate("the port's cargo was seized") is None
     assert "port's cargo" in doc.closest("the port's cargo was seized")
+
+
+def test_document_folding_and_offsets_match_the_regex_definitions():
+    # The text folded as `fold` does inside (no strip); runs of spaces mapped back to the
+    # original offsets; paragraphs as the matches of (?m)^[ \t]*\S; all written out here.
+    import re
+
+    table = str.maketrans({"“": '"', "’": "'", "–": "-", "\t": " ", "\n": " ", "\r": " ",
+                           "\f": " ", "\u00a0": " ", "\u2028": " "})
+    rng = random.Random(7)
+    alphabet = "ab  .“’–\t\n\r\f\u00a0\u2028"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(30)))
+        doc = Document(text)
+        translated = text.translate(table)
+        assert doc.folded == re.sub(" {2,}", " ", translated), repr(text)
+        # Folded offset i stands for the original offset of the same character.
+        original = [i for i, c in enumerate(translated)
+                    if not (c == " " and i > 0 and translated[i - 1] == " ")]
+        assert [doc.original_offset(i) for i in range(len(doc.folded))] == original
+        starts = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", text)]
+        assert [doc.paragraph_at(i) for i in range(len(text))] == [
+            max(1, sum(s <= i for s in starts)) for i in range(len(text))], repr(text)

@@ -26,6 +26,7 @@ _FOLD = str.maketrans(
 _FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
 _ASCII_PAIRS = tuple((c, v) for c, v in _FOLD_PAIRS if c.isascii())
 _RUNS = re.compile(" {2,}")
+_RUN_AT = re.compile(" +")
 _FRAGMENTS = re.compile("|".join(re.escape(s) for s in FRAGMENT_SEPARATORS))
 
 
@@ -51,6 +52,40 @@ def fragments(quote: str) -> list[str]:
     return [f for f in (fold(p) for p in _FRAGMENTS.split(quote)) if f]
 
 
+def _collapse(text: str) -> tuple[str, list[int], list[int]]:
+    """`_RUNS.sub(" ", text)`, and for each run of spaces made one: the first offset after it
+    in the result and the total shift so far (str.find of "  " skips the text in C, where
+    the regex scanned it at a tenth of the speed: profiled)."""
+    parts, breaks, shifts = [], [0], [0]
+    shift = at = 0
+    run_at, find = _RUN_AT.match, text.find
+    start = find("  ")
+    while start >= 0:
+        end = run_at(text, start).end()
+        parts.append(text[at : start + 1])
+        shift += end - start - 1
+        breaks.append(end - shift)
+        shifts.append(shift)
+        at = end
+        start = find("  ", end)
+    if not parts:
+        return text, breaks, shifts
+    parts.append(text[at:])
+    return "".join(parts), breaks, shifts
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Where the document's non-empty lines start: the matches of `(?m)^[ \\t]*\\S`."""
+    starts = []
+    at = 0
+    for line in text.split("\n"):
+        rest = line.lstrip(" \t")
+        if rest and not rest[0].isspace():
+            starts.append(at)
+        at += len(line) + 1
+    return starts
+
+
 @dataclass(frozen=True)
 class Span:
     """Where a quote stands in a document: character offsets and 1-based paragraph."""
@@ -66,18 +101,9 @@ class Document:
 
     def __init__(self, text: str):
         self.text = text
-        translated = _translate(text)
-        self.folded = _RUNS.sub(" ", translated)
         # Each collapsed run shifts later offsets: (first folded offset after it, total shift).
-        self._breaks: list[int] = [0]
-        self._shifts: list[int] = [0]
-        shift = 0
-        for run in _RUNS.finditer(translated):
-            shift += len(run.group()) - 1
-            self._breaks.append(run.end() - shift)
-            self._shifts.append(shift)
-        # Paragraphs are the document's non-empty lines.
-        self._paragraph_starts = [m.start() for m in re.finditer(r"(?m)^[ \t]*\S", text)]
+        self.folded, self._breaks, self._shifts = _collapse(_translate(text))
+        self._paragraph_starts = _paragraph_starts(text)
         self._located: dict[str, Span | None] = {}
 
     def original_offset(self, folded_offset: int) -> int:
@@ -100,12 +126,15 @@ class Document:
     def _search(self, quote: str) -> Span | None:
         pieces = []
         at = 0
+        find, breaks, shifts = self.folded.find, self._breaks, self._shifts
         for piece in fragments(quote):
-            found = self.folded.find(piece, at)
+            found = find(piece, at)
             if found < 0:
                 return None
             at = found + len(piece)
-            pieces.append((self.original_offset(found), self.original_offset(at - 1) + 1))
+            # original_offset(found), original_offset(at - 1) + 1, inlined (called per quote)
+            pieces.append((found + shifts[bisect_right(breaks, found) - 1],
+                           at + shifts[bisect_right(breaks, at - 1) - 1]))
         if not pieces:
             return None
         start, end = pieces[0][0], pieces[-1][1]
