@@ -153,3 +153,84 @@ def test_validate_never_modifies_the_data(runner, casebook):
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
     runner.invoke(cli, ["validate", "--data", "case"])
     assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
+
+
+CLAIMS = "id,source,target,relation,source_text,source_doc,claimed_by,certainty,date,notes\n"
+
+
+def test_problems_keep_their_order_on_a_line(runner, casebook):
+    # A self-tie, then the quote's source on the same line; nothing else wrong with a value.
+    root = casebook()
+    (root / "edges.csv").write_text(
+        CLAIMS + "c1,front,front,supports,the Front,memo,the author,alleged,,\n"
+        "c2,brenn,front,hostile_to,Officials in Brenn,report,the author,alleged,,\n"
+        "c2,corvin,corvin,supports,,report,the author,alleged,,\n"
+        "c4,aldovia,corvin,supports,the Front,memo,the author,alleged,,\n", encoding="utf-8")
+    result = runner.invoke(cli, ["validate", "--data", "case"])
+    assert result.exit_code == 1
+    # (nodes.csv has its warnings of actors in no claim first; not the point here)
+    assert [line for line in result.stderr.splitlines() if "nodes.csv" not in line] == [
+        "case/edges.csv:2: warning: claim ties 'front' to itself",
+        "case/edges.csv:2: unknown source_doc 'memo' (sources.csv has: report)",
+        "case/edges.csv:4: 'source_text' is blank; it is required",
+        "case/edges.csv:4: duplicate id 'c2' (first on line 3)",
+        "case/edges.csv:4: warning: claim ties 'corvin' to itself",
+        "case/edges.csv:5: unknown source_doc 'memo' (sources.csv has: report)",
+        "4 errors in the casebook.",
+    ]
+
+
+def test_value_problems_come_in_column_order_before_the_quote(runner, casebook):
+    root = casebook()
+    (root / "edges.csv").write_text(
+        CLAIMS + "c1,frnt,frnt,part_off,the Front,memo,the author,likely,2024-13,\n"
+        "c2,brenn,front,hostile_to,Officials in Brenn,report,the author,alleged,2024-13,\n"
+        "c3,front,front,supports,the Front,report,the author,alleged,,\n", encoding="utf-8")
+    result = runner.invoke(cli, ["validate", "--data", "case"])
+    assert result.exit_code == 1
+    # (nodes.csv has its warnings of actors in no claim first; not the point here)
+    assert [line for line in result.stderr.splitlines() if "nodes.csv" not in line] == [
+        "case/edges.csv:2: source 'frnt' is not an actor id (did you mean 'front'?)",
+        "case/edges.csv:2: target 'frnt' is not an actor id (did you mean 'front'?)",
+        "case/edges.csv:2: unknown relation 'part_off' (did you mean 'part_of'? valid: "
+        f"{RELATIONS})",
+        f"case/edges.csv:2: unknown certainty 'likely' (valid: {CERTAINTIES})",
+        f"case/edges.csv:2: date '2024-13' {ISO}",
+        "case/edges.csv:2: warning: claim ties 'frnt' to itself",
+        "case/edges.csv:2: unknown source_doc 'memo' (sources.csv has: report)",
+        f"case/edges.csv:3: date '2024-13' {ISO}",
+        "case/edges.csv:4: warning: claim ties 'front' to itself",
+        "7 errors in the casebook.",
+    ]
+
+
+def test_csv_lines_are_those_of_a_stringio():
+    import io
+    import random
+
+    from actorgraph.load import csv_lines
+
+    rng = random.Random(11)
+    for _ in range(5000):
+        text = "".join(rng.choice('a,"\r\n\u2028\x0c\x85') for _ in range(rng.randrange(14)))
+        assert list(csv_lines(text)) == list(io.StringIO(text, newline="")), repr(text)
+
+
+def test_rows_and_lines_around_blank_short_and_multiline_rows(casebook):
+    from actorgraph.load import read_casebook
+
+    root = casebook()
+    (root / "sources.csv").write_text(
+        "id,title,path,url,published,publisher,extra\r\n"
+        "\r\n"
+        "report,\"A Field\r\nReport\",sources/report.txt,u,2024-03,p,x\r\n"
+        " , ,,,,,\r\n"
+        "other,Short,sources/report.txt\r\n", encoding="utf-8")
+    sources = read_casebook(root).sources
+    assert sources.lines == [3, 6]
+    assert sources.records == [
+        {"id": "report", "title": "A Field\r\nReport", "path": "sources/report.txt", "url": "u",
+         "published": "2024-03", "publisher": "p", "extra": "x"},
+        {"id": "other", "title": "Short", "path": "sources/report.txt", "url": "",
+         "published": "", "publisher": ""},
+    ]
