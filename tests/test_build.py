@@ -61,3 +61,72 @@ def test_build_keeps_an_older_page_when_data_turns_invalid(runner, casebook):
     (root / "edges.csv").write_text("id,source\n", encoding="utf-8")
     assert runner.invoke(cli, ["build", "--data", "case", "-o", "page.html"]).exit_code == 1
     assert open("page.html", encoding="utf-8").read() == before
+
+
+def public_api_graph(report):
+    """The graph `build_graph` documents, built with networkx's public API only."""
+    import networkx as nx
+
+    from actorgraph.schema import RELATIONS
+
+    book = report.casebook
+    G = nx.MultiDiGraph(casebook=str(book.root))
+    G.graph["sources"] = {s["id"]: dict(s) for s in book.sources.records}
+    for a in book.actors.records:
+        aliases = [x.strip() for x in a["aliases"].split("|") if x.strip()]
+        G.add_node(a["id"], **{**a, "aliases": aliases})
+    for c in book.claims.records:
+        span = report.spans[c["id"]]
+        data = {k: v for k, v in c.items() if k not in ("source", "target")}
+        data.update(directed=RELATIONS[c["relation"]].directed, paragraph=span.paragraph,
+                    start=span.start, end=span.end)
+        G.add_edge(c["source"], c["target"], key=c["id"], **data)
+    return G
+
+
+def assert_same_graph(A, B):
+    """Equal nodes, edges, keys and data, in the same order everywhere, and G.graph."""
+    assert list(A.nodes(data=True)) == list(B.nodes(data=True))
+    assert [list(d) for _, d in A.nodes(data=True)] == [list(d) for _, d in B.nodes(data=True)]
+    edges_a, edges_b = list(A.edges(keys=True, data=True)), list(B.edges(keys=True, data=True))
+    assert edges_a == edges_b
+    assert [list(d) for *_, d in edges_a] == [list(d) for *_, d in edges_b]
+    for n in A:
+        assert list(A.pred[n]) == list(B.pred[n])
+        assert [list(keys) for keys in A.pred[n].values()] == [
+            list(keys) for keys in B.pred[n].values()]
+        for v in A.succ[n]:  # both directions share one key dict, as networkx makes them
+            assert A._succ[n][v] is A._pred[v][n]
+    assert A.graph == B.graph
+
+
+def test_graph_equals_the_one_networkx_public_api_builds(casebook, article_casebook):
+    from actorgraph.build import build_graph
+    from actorgraph.validate import open_casebook
+
+    for root in (casebook(), article_casebook):
+        report = open_casebook(root)
+        assert_same_graph(build_graph(report), public_api_graph(report))
+
+
+def test_add_claims_is_add_edges_from():
+    import random
+
+    import networkx as nx
+
+    from actorgraph.build import add_claims
+
+    rng = random.Random(3)
+    for _ in range(200):
+        nodes = [f"n{i}" for i in range(rng.randrange(1, 6))]
+        # Repeated keys (data merged), self-loops, parallel edges and ends not yet nodes.
+        edges = [(rng.choice(nodes), rng.choice(nodes + ["new"]), f"k{rng.randrange(8)}",
+                  {rng.choice("abc"): rng.randrange(9), "x": rng.randrange(9)})
+                 for _ in range(rng.randrange(12))]
+        expected = nx.MultiDiGraph(name="g")
+        expected.add_nodes_from(nodes[:2])
+        expected.add_edges_from([(u, v, k, dict(d)) for u, v, k, d in edges])
+        G = nx.MultiDiGraph(name="g")
+        G.add_nodes_from(nodes[:2])
+        add_claims(G, [(u, v, k, dict(d)) for u, v, k, d in edges])
+        assert_same_graph(G, expected)
