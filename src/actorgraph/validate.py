@@ -10,7 +10,7 @@ from operator import eq, itemgetter
 from pathlib import Path
 
 from actorgraph.errors import Problem, ValidationError
-from actorgraph.load import Casebook, Rows, read_casebook
+from actorgraph.load import Casebook, Rows, gc_paused, read_casebook
 from actorgraph.lookup import closest, name_key
 from actorgraph.quotes import Span
 from actorgraph.schema import (
@@ -221,6 +221,7 @@ def check_unused(book: Casebook, problems: list[Problem]) -> None:
                                     "by no claim", "warning"))
 
 
+@gc_paused()
 def validate(book: Casebook) -> tuple[dict[str, Span], list[Problem]]:
     """Check every value; return quote positions and all problems (errors and warnings)."""
     problems = list(book.problems)
