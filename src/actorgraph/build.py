@@ -8,6 +8,7 @@ from pathlib import Path
 import networkx as nx
 
 from actorgraph.errors import Problem, ValidationError
+from actorgraph.load import gc_paused
 from actorgraph.schema import ALIAS_SEPARATOR, RELATIONS
 from actorgraph.validate import Report, open_casebook
 
@@ -59,6 +60,7 @@ def _claim_edges(claims, spans, same: dict[str, str]):
         yield u, v, key, attrs
 
 
+@gc_paused()
 def build_graph(report: Report) -> nx.MultiDiGraph:
     """Build the graph of a validated casebook.
 
