@@ -33,7 +33,7 @@ LABELLED = 1000
 LAYOUTS = ("auto", "physics", "python")
 # The side panel lists an actor's claims (per relation) and a path's (per hop) this many at a
 # time, with a button for more: the busiest actors of a large casebook have thousands.
-LIST_STEP = 25
+LIST_STEP = 10
 
 # The page's rows are arrays in these column orders (the script names them back).
 NODE_FIELDS = ("id", "name", "type", "aliases", "description")

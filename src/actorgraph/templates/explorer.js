@@ -228,14 +228,18 @@
   const marked = new Set();  // claims drawn as selected (the focused actor's, a path's)
   let hoveredClaim = null;
   // Where claim c's line runs: its ends and, for a curve, its control point (or null).
-  function course(c) {
-    const N = network.body.nodes, f = N[c.from], t = N[c.to];
-    if (!f || !t) return null;
+  // How far a curve's control point sits off its line, per unit of length, to the side
+  // curve() chose (0: straight).
+  const bendOf = c => {
     const bend = curve.get(c.id);
-    if (!bend || !bend.enabled) return { f, t, via: null };
-    // Perpendicular to the line from `from` to `to`, to the side curve() chose.
-    const dx = t.x - f.x, dy = t.y - f.y, sign = bend.type === "curvedCW" ? 1 : -1;
-    const k = 2 * bend.roundness * sign;
+    return bend && bend.enabled ? 2 * bend.roundness * (bend.type === "curvedCW" ? 1 : -1) : 0;
+  };
+  const bends = BIG ? claims.map(bendOf) : null;
+  function course(c, k = bendOf(c), N = network.body.nodes) {
+    const f = N[c.from], t = N[c.to];
+    if (!f || !t) return null;
+    if (!k) return { f, t, via: null };
+    const dx = t.x - f.x, dy = t.y - f.y;  // perpendicular to the line from f to t
     return { f, t, via: { x: (f.x + t.x) / 2 - dy * k, y: (f.y + t.y) / 2 + dx * k } };
   }
   // The part of the current view a frame draws, with the lines' look at this zoom.
@@ -258,14 +262,20 @@
   // arrowhead. (The frame draws from this plan; tests read it through api.linePlan.)
   function linePlan(v = viewBox()) {
     const zoomedIn = v.scale >= LEAN_SCALE, dashMax2 = (DASH_MAX_PX / v.scale) ** 2;
-    const plan = [];
-    for (const c of claims) {
+    const N = network.body.nodes, plan = [];
+    for (let i = 0; i < claims.length; i++) {
+      const c = claims[i], f = N[c.from], t = N[c.to];
+      // Straight lines off screen are passed over before anything is made for them.
+      if (!f || !t || (!bends[i] && (Math.max(f.x, t.x) < v.x0 || Math.min(f.x, t.x) > v.x1 ||
+        Math.max(f.y, t.y) < v.y0 || Math.min(f.y, t.y) > v.y1))) continue;
       if (!shown.claims.has(c.id)) continue;
-      const r = course(c);
-      if (!r || !boxSeen(r, v)) continue;
-      const len2 = (r.f.x - r.t.x) ** 2 + (r.f.y - r.t.y) ** 2;
+      const r = course(c, bends[i], N);
+      if (!boxSeen(r, v)) continue;
+      const len2 = (f.x - t.x) ** 2 + (f.y - t.y) ** 2;
+      // An arrowhead sits at the `to` end: drawn only if that end is on screen.
+      const tipSeen = t.x >= v.x0 && t.x <= v.x1 && t.y >= v.y0 && t.y <= v.y1;
       plan.push({ c, r, dashes: zoomedIn && len2 < dashMax2 && CERTAINTIES[c.certainty].dashes,
-        arrow: zoomedIn && RELATIONS[c.relation].directed });
+        arrow: zoomedIn && tipSeen && RELATIONS[c.relation].directed });
     }
     return plan;
   }
@@ -345,13 +355,10 @@
   // The shown claim whose line passes nearest a canvas point, within vis-network's reach of
   // 10 canvas pixels (or null).
   function claimAt(point) {
-    const v = { x0: point.x - LINE.reach, x1: point.x + LINE.reach, y0: point.y - LINE.reach,
-      y1: point.y + LINE.reach };
+    const near = linePlan({ x0: point.x - LINE.reach, x1: point.x + LINE.reach,
+      y0: point.y - LINE.reach, y1: point.y + LINE.reach, scale: 0 });
     let best = null, bestDistance = LINE.reach;
-    for (const c of claims) {
-      if (!shown.claims.has(c.id)) continue;
-      const r = course(c);
-      if (!r || !boxSeen(r, v)) continue;
+    for (const { c, r } of near) {
       const d = distanceToLine(point, r);
       if (d < bestDistance) { best = c.id; bestDistance = d; }
     }
@@ -648,13 +655,15 @@
   });
 
   // ---------------------------------------------------------------- search
-  const searchIndex = actors.flatMap(a => [[norm(a.name), a, null],
-    ...a.aliases.map(al => [norm(al), a, al])]);
+  // Built on the first search, not before the first frame.
+  let index = null;
+  const searchIndex = () => index || (index = actors.flatMap(a => [[norm(a.name), a, null],
+    ...a.aliases.map(al => [norm(al), a, al])]));
   function matches(query, limit = 12) {
     const q = norm(query);
     if (!q) return [];
     const seen = new Set(), hits = [];
-    for (const [key, a, alias] of searchIndex) {
+    for (const [key, a, alias] of searchIndex()) {
       const at = key.indexOf(q);
       if (at < 0 || !shown.actors.has(a.id)) continue;
       hits.push({ a, alias, score: (at === 0 ? 0 : 2) + (alias ? 1 : 0), len: key.length });
@@ -664,7 +673,7 @@
   }
   function resolve(text) {
     const q = norm(text);
-    const exact = searchIndex.find(([key]) => key === q);
+    const exact = searchIndex().find(([key]) => key === q);
     if (exact) return exact[1].id;
     const [first] = matches(text, 1);
     return first ? first.a.id : null;
@@ -762,10 +771,17 @@
         c.description;
     }
   }
-  const dates = claims.map(c => c.date).filter(Boolean).sort();
-  if (dates.length) {
-    $("date-from").placeholder = dates[0].slice(0, 4);
-    $("date-to").placeholder = dates[dates.length - 1].slice(0, 4);
+  {
+    let first = null, last = null;
+    for (const { date } of claims) {
+      if (!date) continue;
+      if (first === null || date < first) first = date;
+      if (last === null || date > last) last = date;
+    }
+    if (first !== null) {
+      $("date-from").placeholder = first.slice(0, 4);
+      $("date-to").placeholder = last.slice(0, 4);
+    }
   }
   const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
   const low = d => d + "-01-01".slice(d.length - 4);
