@@ -46,7 +46,10 @@ def fold(text: str) -> str:
 
 def fragments(quote: str) -> list[str]:
     """The folded pieces of a quote that must appear in order."""
-    if not any(s in quote for s in FRAGMENT_SEPARATORS):
+    for separator in FRAGMENT_SEPARATORS:
+        if separator in quote:
+            break
+    else:
         piece = fold(quote)
         return [piece] if piece else []
     return [f for f in (fold(p) for p in _FRAGMENTS.split(quote)) if f]
@@ -86,6 +89,9 @@ def _paragraph_starts(text: str) -> list[int]:
     return starts
 
 
+_UNSEARCHED = object()
+
+
 @dataclass(frozen=True)
 class Span:
     """Where a quote stands in a document: character offsets and 1-based paragraph."""
@@ -119,9 +125,10 @@ class Document:
     def locate(self, quote: str) -> Span | None:
         """The span of the quote's first occurrence, or None if it is not in the text."""
         # Parallel claims often cite the same passage: search the document once for it.
-        if quote not in self._located:
-            self._located[quote] = self._search(quote)
-        return self._located[quote]
+        span = self._located.get(quote, _UNSEARCHED)
+        if span is _UNSEARCHED:
+            span = self._located[quote] = self._search(quote)
+        return span
 
     def _search(self, quote: str) -> Span | None:
         pieces = []
@@ -138,7 +145,8 @@ class Document:
         if not pieces:
             return None
         start, end = pieces[0][0], pieces[-1][1]
-        return Span(start, end, self.paragraph_at(start), tuple(pieces))
+        return Span(start, end, max(1, bisect_right(self._paragraph_starts, start)),
+                    tuple(pieces))
 
     def closest(self, quote: str, width: int = 0) -> str:
         """The passage of the document that best resembles a quote that is not in it."""
