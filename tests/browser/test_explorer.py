@@ -461,3 +461,28 @@ def test_long_lists_show_their_first_rows_then_more_on_request(explorer, monkeyp
     assert sorted(ex.panel_claims()) == ["c05", "c09"]
     assert ex.panel_claims()[0] == first[0]  # appended below, in the same order
     assert panel.locator("button.more").count() == 0
+
+
+def test_large_layout_zoomed_far_out_fills_each_actor_and_keeps_it_clickable(explorer):
+    # Below PLAIN_SCALE (0.25) the page fills the actors' shapes itself: each actor's centre
+    # holds its type's colour, and a click there still finds the actor.
+    ex = explorer(EXPLORER, layout="python")
+    page = ex.page
+    page.evaluate("""() => { const net = window.actorgraph.network;
+        net.moveTo({ position: { x: 0, y: 0 }, scale: 0.2, animation: false }); net.redraw(); }""")
+    colours = page.evaluate("""() => {
+        const api = window.actorgraph, net = api.network;
+        const types = Object.fromEntries(api.data.vocabulary.types.map(t => [t.name, t.color]));
+        const ctx = document.querySelector("#network canvas").getContext("2d");
+        return Object.fromEntries(api.data.actors.map(a => {
+            const p = net.canvasToDOM(net.getPositions([a.id])[a.id]);
+            const [r, g, b] = ctx.getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data;
+            return [a.id, [[r, g, b], types[a.type]]];
+        }));
+    }""")
+    for actor, (pixel, colour) in colours.items():
+        expected = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+        assert all(abs(p - e) <= 3 for p, e in zip(pixel, expected)), (actor, pixel, colour)
+    ex.click_node("brenn")
+    assert page.locator("#panel").get_attribute("data-actor") == "brenn"
+    assert page.evaluate("window.actorgraph.network.getSelectedNodes()") == ["brenn"]

@@ -292,45 +292,42 @@
     const tip = { x: r.t.x - gap * Math.cos(angle), y: r.t.y - gap * Math.sin(angle) };
     const back = a => ({ x: tip.x - ARROW * Math.cos(a), y: tip.y - ARROW * Math.sin(a) });
     const p = back(angle - 0.35), q = back(angle + 0.35);
-    ctx.moveTo(tip.x, tip.y); ctx.lineTo(p.x, p.y); ctx.lineTo(q.x, q.y); ctx.closePath();
+    ctx.moveTo(tip.x, tip.y); ctx.lineTo(p.x, p.y); ctx.lineTo(q.x, q.y);  // fill() closes it
   }
   function drawLines(ctx) {
     const renderer = network.renderer;
     if (renderer.dragging || renderer.zooming) return;  // as hideEdgesOnDrag/hideEdgesOnZoom
-    const plan = linePlan();
-    const looks = new Map(), heads = new Map(), on = [];
+    const plan = linePlan(), heads = new Map(), on = [];
+    ctx.save();
+    ctx.lineWidth = Math.max(LINE.width, 0.3 / network.getScale());
+    let color = null, dashes = false;
+    // In the claims' order, as vis-network draws them (no colour ends up on top of the rest).
+    const stroke = item => {
+      const want = relationColor(item.c);
+      if (want !== color) ctx.strokeStyle = color = want;
+      if (item.dashes !== dashes) { dashes = item.dashes; ctx.setLineDash(dashes || []); }
+      ctx.beginPath();
+      trace(ctx, item.r);
+      ctx.stroke();
+    };
     for (const item of plan) {
-      const color = relationColor(item.c);
-      const key = color + "|" + (item.dashes || "");
-      if (!looks.has(key)) looks.set(key, { color, dashes: item.dashes, items: [] });
-      looks.get(key).items.push(item);
+      stroke(item);
       if (item.arrow) {
         if (!heads.has(color)) heads.set(color, []);
         heads.get(color).push(item);
       }
       if (marked.has(item.c.id) || item.c.id === hoveredClaim) on.push(item);
     }
-    ctx.save();
-    const stroke = (items, color, dashes, width) => {
-      ctx.strokeStyle = color;
-      ctx.lineWidth = Math.max(width, 0.3 / network.getScale());
-      ctx.setLineDash(dashes || []);
-      for (const item of items) {
-        ctx.beginPath();
-        trace(ctx, item.r);
-        ctx.stroke();
-      }
-    };
-    for (const look of looks.values()) stroke(look.items, look.color, look.dashes, LINE.width);
-    for (const item of on) {
-      stroke([item], relationColor(item.c), item.dashes,
-        marked.has(item.c.id) ? LINE.selected : LINE.hovered);
+    for (const item of on) {  // selected and hovered lines: wider, on top
+      ctx.lineWidth = Math.max(marked.has(item.c.id) ? LINE.selected : LINE.hovered,
+        0.3 / network.getScale());
+      stroke(item);
     }
     ctx.setLineDash([]);
-    for (const [color, items] of heads) {
+    for (const [fill, items] of heads) {
       ctx.beginPath();
       for (const item of items) arrowhead(ctx, item.r);
-      ctx.fillStyle = color;
+      ctx.fillStyle = fill;
       ctx.fill();
     }
     ctx.restore();
@@ -380,6 +377,62 @@
     redrawSoon();
   }
   if (BIG) network.on("beforeDrawing", drawLines);
+
+  // Zoomed out past PLAIN_SCALE an actor is a few pixels wide and its name is too small to
+  // draw (below 6 pixels): vis-network still draws each actor on its own (about 170 ms a frame
+  // at 20,000 actors). A large page then fills the shapes itself, one path per type, in
+  // the same shapes and colours (a large page's shapes all have their border in their fill
+  // colour); a hovered or selected actor is drawn by vis-network on top, as it would be
+  // (and so is any actor of another shape).
+  // Every actor's box is kept up to date as vis-network does, for its hit-testing.
+  const PLAIN_SCALE = 0.25;
+  // The fixed-size shapes filled here; any other (sized by its label) is left to vis-network.
+  const FILLED = new Set(["dot", "square", "triangle", "triangleDown", "diamond", "hexagon",
+    "star"]);
+  function shapePath(ctx, shape, x, y, r) {
+    const polygon = points => {
+      ctx.moveTo(x + points[0][0], y + points[0][1]);
+      for (const [dx, dy] of points.slice(1)) ctx.lineTo(x + dx, y + dy);
+    };  // no closePath: fill() closes each shape (and closePath slows a long path down)
+    const ring = (n, radius, turn = 0) => [...Array(n)].map((_, i) => {
+      const a = turn + 2 * Math.PI * i / n, q = radius(i);
+      return [q * Math.cos(a), q * Math.sin(a)];
+    });
+    const side = 2 * r, h = Math.sqrt(side * side - r * r), ir = Math.sqrt(3) / 6 * side;
+    if (shape === "square") ctx.rect(x - r, y - r, side, side);
+    else if (shape === "triangle") polygon([[0, -(h - ir)], [r, ir], [-r, ir]]);
+    else if (shape === "triangleDown") polygon([[0, h - ir], [r, -ir], [-r, -ir]]);
+    else if (shape === "diamond") polygon([[0, r], [r, 0], [0, -r], [-r, 0]]);
+    else if (shape === "hexagon") polygon(ring(6, () => r));
+    else if (shape === "star") polygon(ring(10, i => (i % 2 ? 0.4 : 1) * r * 1.2, -Math.PI / 2));
+    else { ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI); }
+  }
+  if (BIG) {
+    const drawNodes = network.renderer._drawNodes;
+    network.renderer._drawNodes = function (ctx, alwaysShow = false) {
+      if (alwaysShow || network.getScale() >= PLAIN_SCALE) return drawNodes.call(this, ctx, alwaysShow);
+      const N = network.body.nodes, v = viewBox(), looks = new Map(), top = [];
+      for (const id of network.body.nodeIndices) {
+        const n = N[id];
+        n.updateBoundingBox(ctx, n.selected);
+        if (n.hover || n.selected || !FILLED.has(n.options.shape)) { top.push(n); continue; }
+        const r = n.options.size;
+        if (n.x + r < v.x0 || n.x - r > v.x1 || n.y + r < v.y0 || n.y - r > v.y1) continue;
+        const key = n.options.shape + "|" + n.options.color.background;
+        if (!looks.has(key)) looks.set(key, []);
+        looks.get(key).push(n);
+      }
+      for (const group of looks.values()) {
+        const { shape, color, borderWidth } = group[0].options;
+        ctx.beginPath();
+        for (const n of group) shapePath(ctx, shape, n.x, n.y, n.options.size + borderWidth / 2);
+        ctx.fillStyle = color.background;
+        ctx.fill();
+      }
+      const labels = top.map(n => n.draw(ctx).drawExternalLabel).filter(Boolean);
+      return { drawExternalLabels: () => labels.forEach(draw => draw()) };
+    };
+  }
   Object.assign(api, { claimPoint, marked, claimAt: BIG ? claimAt : null,
     linePlan: BIG ? () => linePlan().map(item => [item.c.id, item.dashes, item.arrow]) : null });
   if (raw.notice) { $("notice").textContent = raw.notice; $("notice").hidden = false; }
