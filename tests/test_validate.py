@@ -204,18 +204,6 @@ def test_value_problems_come_in_column_order_before_the_quote(runner, casebook):
     ]
 
 
-def test_csv_lines_are_those_of_a_stringio():
-    import io
-    import random
-
-    from actorgraph.load import csv_lines
-
-    rng = random.Random(11)
-    for _ in range(5000):
-        text = "".join(rng.choice('a,"\r\n\u2028\x0c\x85') for _ in range(rng.randrange(14)))
-        assert list(csv_lines(text)) == list(io.StringIO(text, newline="")), repr(text)
-
-
 def test_rows_and_lines_around_blank_short_and_multiline_rows(casebook):
     from actorgraph.load import read_casebook
 
