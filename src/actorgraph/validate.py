@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from operator import eq, itemgetter
 from pathlib import Path
 
 from actorgraph.errors import Problem, ValidationError
@@ -60,19 +59,10 @@ def _unknown(kind: str, value: str, vocabulary) -> str:
     return f"unknown {kind} {value!r} ({suggestion}valid: {_valid_list(vocabulary)})"
 
 
-def _column(rows: Rows, name: str) -> list[str]:
-    return list(map(itemgetter(name), rows.records))
-
-
 def _required_and_unique(rows: Rows, table: Table, problems: list[Problem]) -> dict[str, int]:
     """Report blank required values and duplicate ids; return id -> first line."""
-    # Whole columns first (in C); the rows are walked only to report what is wrong.
+    first: dict[str, int] = {}
     required = table.required
-    first = dict(zip(_column(rows, "id"), rows.lines))
-    if len(first) == len(rows) and "" not in first and all(
-            "" not in _column(rows, column) for column in required):
-        return first
-    first = {}
     for line, record in rows:
         for column in required:
             if not record[column]:
@@ -91,9 +81,8 @@ def _required_and_unique(rows: Rows, table: Table, problems: list[Problem]) -> d
 def check_actors(rows: Rows, problems: list[Problem]) -> dict[str, int]:
     ids = _required_and_unique(rows, NODES, problems)
     owner: dict[str, tuple[str, int]] = {}  # name key -> (actor id, line), for ids and names
-    unknown_types = _unknown_values(rows, "type", ACTOR_TYPES)
     for line, actor in rows:
-        if actor["type"] in unknown_types:
+        if actor["type"] and actor["type"] not in ACTOR_TYPES:
             problems.append(Problem(rows.path, line, _unknown("type", actor["type"], ACTOR_TYPES)))
         for own in (actor["id"], actor["name"]):
             if own:
@@ -110,78 +99,22 @@ def check_actors(rows: Rows, problems: list[Problem]) -> dict[str, int]:
 
 def check_sources(rows: Rows, problems: list[Problem]) -> dict[str, int]:
     ids = _required_and_unique(rows, SOURCES, problems)
-    bad_dates = _bad_dates(rows, "published")
     for line, source in rows:
-        if source["published"] in bad_dates:
-            problems.append(Problem(rows.path, line, "published " + bad_dates[source["published"]]))
+        if source["published"] and (why := date_problem(source["published"])):
+            problems.append(Problem(rows.path, line, "published " + why))
     return ids
-
-
-def _unknown_values(rows: Rows, column: str, vocabulary) -> set[str]:
-    """The values of a column, other than blank, that are not in the vocabulary."""
-    return set(_column(rows, column)).difference(vocabulary, ("",))
-
-
-def _bad_dates(rows: Rows, column: str) -> dict[str, str]:
-    """The values of a date column that are not ISO dates -> why (each value checked once)."""
-    return {value: why for value in set(_column(rows, column))
-            if value and (why := date_problem(value))}
 
 
 def check_claims(book: Casebook, actor_ids: dict[str, int], source_ids: dict[str, int],
                  problems: list[Problem]) -> dict[str, Span]:
     rows = book.claims
     _required_and_unique(rows, EDGES, problems)
-    # Each column is checked whole, against sets; only when a value is wrong are the rows
-    # walked to report it, in the order the checks always had on a line.
-    ends = set(_column(rows, "source")).union(_column(rows, "target"))
-    bad_ends = ends.difference(actor_ids, ("",))
-    bad_relations = _unknown_values(rows, "relation", RELATIONS)
-    bad_certainties = _unknown_values(rows, "certainty", CERTAINTIES)
-    bad_dates = _bad_dates(rows, "date")
-    if bad_ends or bad_relations or bad_certainties or bad_dates:
-        _report_claim_values(book, actor_ids, bad_ends, bad_relations, bad_certainties,
-                             bad_dates, problems)
-    else:
-        sources, targets = _column(rows, "source"), _column(rows, "target")
-        for line, source, same in zip(rows.lines, sources, map(eq, sources, targets)):
-            if same and source:
-                problems.append(Problem(rows.path, line, f"claim ties {source!r} to itself",
-                                        "warning"))
     spans: dict[str, Span] = {}
-    documents = book.documents
-    get = itemgetter("id", "source_doc", "source_text")
-    for line, (claim_id, doc_id, quote) in zip(rows.lines, map(get, rows.records)):
-        if not doc_id or not quote:
-            continue
-        if doc_id not in source_ids:
-            known = ", ".join(source_ids) or "none"
-            problems.append(Problem(rows.path, line, f"unknown source_doc {doc_id!r} "
-                                    f"(sources.csv has: {known})"))
-            continue
-        document = documents.get(doc_id)
-        if document is None:
-            continue  # its file is missing or unreadable: reported on sources.csv
-        span = document.locate(quote)
-        if span is None:
-            problems.append(Problem(rows.path, line, f"source_text not found in {doc_id!r}: "
-                                    f"{_short(quote)}; closest passage: "
-                                    f"{_short(document.closest(quote))}"))
-        elif claim_id:
-            spans[claim_id] = span
-    return spans
-
-
-def _report_claim_values(book: Casebook, actor_ids: dict[str, int], bad_ends: set[str],
-                         bad_relations: set[str], bad_certainties: set[str],
-                         bad_dates: dict[str, str], problems: list[Problem]) -> None:
-    """The problems of each claim's actors, relation, certainty and date, row by row."""
-    rows = book.claims
     actor_names: dict[str, str] = {}  # name key -> id, made on the first unknown actor
     for line, claim in rows:
         for end in ("source", "target"):
             value = claim[end]
-            if value in bad_ends:
+            if value and value not in actor_ids:
                 if not actor_names:
                     actor_names.update((name_key(a["name"]), a["id"])
                                        for a in book.actors.records if a["name"])
@@ -190,17 +123,36 @@ def _report_claim_values(book: Casebook, actor_ids: dict[str, int], bad_ends: se
                 hint = f" (did you mean {guess!r}?)" if guess else ""
                 problems.append(Problem(rows.path, line,
                                         f"{end} {value!r} is not an actor id{hint}"))
-        if claim["relation"] in bad_relations:
+        if claim["relation"] and claim["relation"] not in RELATIONS:
             problems.append(Problem(rows.path, line,
                                     _unknown("relation", claim["relation"], RELATIONS)))
-        if claim["certainty"] in bad_certainties:
+        if claim["certainty"] and claim["certainty"] not in CERTAINTIES:
             problems.append(Problem(rows.path, line,
                                     _unknown("certainty", claim["certainty"], CERTAINTIES)))
-        if claim["date"] in bad_dates:
-            problems.append(Problem(rows.path, line, bad_dates[claim["date"]]))
+        if claim["date"] and (why := date_problem(claim["date"])):
+            problems.append(Problem(rows.path, line, why))
         if claim["source"] and claim["source"] == claim["target"]:
             problems.append(Problem(rows.path, line, f"claim ties {claim['source']!r} to itself",
                                     "warning"))
+        doc_id, quote = claim["source_doc"], claim["source_text"]
+        if not doc_id or not quote:
+            continue
+        if doc_id not in source_ids:
+            known = ", ".join(source_ids) or "none"
+            problems.append(Problem(rows.path, line, f"unknown source_doc {doc_id!r} "
+                                    f"(sources.csv has: {known})"))
+            continue
+        document = book.documents.get(doc_id)
+        if document is None:
+            continue  # its file is missing or unreadable: reported on sources.csv
+        span = document.locate(quote)
+        if span is None:
+            problems.append(Problem(rows.path, line, f"source_text not found in {doc_id!r}: "
+                                    f"{_short(quote)}; closest passage: "
+                                    f"{_short(document.closest(quote))}"))
+        elif claim["id"]:
+            spans[claim["id"]] = span
+    return spans
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -209,12 +161,12 @@ def _short(text: str, limit: int = 160) -> str:
 
 
 def check_unused(book: Casebook, problems: list[Problem]) -> None:
-    used = set(_column(book.claims, "source")).union(_column(book.claims, "target"))
+    used = {c[end] for c in book.claims.records for end in ("source", "target")}
     for line, actor in book.actors:
         if actor["id"] and actor["id"] not in used:
             problems.append(Problem(book.actors.path, line, f"actor {actor['id']!r} has no "
                                     "claims", "warning"))
-    cited = set(_column(book.claims, "source_doc"))
+    cited = {c["source_doc"] for c in book.claims.records}
     for line, source in book.sources:
         if source["id"] and source["id"] not in cited:
             problems.append(Problem(book.sources.path, line, f"source {source['id']!r} is cited "
