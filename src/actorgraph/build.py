@@ -23,11 +23,12 @@ _DIRECTED = {name: relation.directed for name, relation in RELATIONS.items()}
 
 def add_claims(G: nx.MultiDiGraph, edges) -> None:
     """`G.add_edges_from(edges)` for `(u, v, key, attrs)` tuples, storing each `attrs` dict
-    itself as the edge's data (not a copy): the same graph, in the same order, 2-3× faster.
+    itself as the edge's data (not a copy): the same graph, in the same order.
 
-    networkx copies every data dict twice and goes through its views per edge (half of
-    `build_graph`'s time at 500k claims); this writes the adjacency as `MultiDiGraph.add_edge`
-    does. The caller hands over fresh dicts it keeps no other reference to.
+    networkx copies every data dict twice and goes through its views per edge: 0.43 s of
+    `build_graph`'s 0.96 s at 100k claims, against 0.12 s for this, which writes the
+    adjacency as `MultiDiGraph.add_edge` does. The caller hands over fresh dicts it keeps no
+    other reference to.
     """
     succ, pred = G._succ, G._pred
     for u, v, key, attrs in edges:
