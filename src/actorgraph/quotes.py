@@ -57,8 +57,9 @@ def fragments(quote: str) -> list[str]:
 
 def _collapse(text: str) -> tuple[str, list[int], list[int]]:
     """`_RUNS.sub(" ", text)`, and for each run of spaces made one: the first offset after it
-    in the result and the total shift so far (str.find of "  " skips the text in C, where
-    the regex scanned it at a tenth of the speed: profiled)."""
+    in the result and the total shift so far. str.find of "  " skips the text faster than
+    the regex engine scans it: 0.13 s against 0.55 s for `_RUNS.sub` plus a `finditer` loop
+    over the 400 documents (24 MB) of the 100k-claim casebook."""
     parts, breaks, shifts = [], [0], [0]
     shift = at = 0
     run_at, find = _RUN_AT.match, text.find
