@@ -71,8 +71,18 @@ def csv_rows(fixture: str, name: str) -> list[dict]:
 
 
 def claims_by_id(data: dict) -> dict[str, dict]:
+    """The page's claims by id, decoded as the page's script decodes them: actors from their
+    row numbers, tabled fields from their tables."""
     fields = data["fields"]["edges"]
-    return {row[0]: dict(zip(fields, row, strict=True)) for row in data["edges"]}
+    claims = {}
+    for row in data["edges"]:
+        claim = dict(zip(fields, row, strict=True))
+        for field in data["refs"]:
+            claim[field] = data["nodes"][claim[field]][0]
+        for field, values in data["tables"].items():
+            claim[field] = values[claim[field]]
+        claims[claim["id"]] = claim
+    return claims
 
 
 @pytest.mark.parametrize("fixture", ["good", "explorer", "hostile"])
@@ -98,6 +108,27 @@ def test_every_quote_is_in_the_embedded_data(fixture):
         text = data["documents"][row["source_doc"]][-1]
         for start, end in claims[row["id"]]["pieces"]:
             assert text[start:end]  # each highlighted piece is real text of the document
+
+
+@pytest.mark.parametrize("fixture", ["good", "explorer", "hostile"])
+def test_claims_travel_compactly_and_decode_to_their_csv_rows(fixture):
+    page = page_of(fixture)
+    data = page.data()
+    # Actors by row number, repeated values by their place in a table of distinct values.
+    assert all(isinstance(row[1], int) and isinstance(row[2], int) for row in data["edges"])
+    for field, values in data["tables"].items():
+        assert len(values) == len(set(values)), field
+    claims = claims_by_id(data)
+    for row in csv_rows(fixture, "edges.csv"):
+        claim = claims[row["id"]]
+        assert (claim["from"], claim["to"], claim["relation"], claim["doc"]) == (
+            row["source"], row["target"], row["relation"], row["source_doc"])
+        assert claim["certainty"] == (row["certainty"] or claim["certainty"])
+    # Compact JSON: no padding after separators, non-ASCII text as itself.
+    (text,) = [t for a, t in page.scripts if a.get("id") == "casebook-data"]
+    assert '", "' not in text and '": ' not in text
+    if fixture == "explorer":
+        assert "\u00c9mile Dask" in text and "\\u00c9" not in text.lower()
 
 
 @pytest.mark.parametrize("fixture", ["good", "explorer", "hostile"])

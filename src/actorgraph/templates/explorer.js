@@ -10,7 +10,13 @@
   timings.parsed = performance.now();
   const named = (row, fields) => Object.fromEntries(fields.map((f, i) => [f, row[i]]));
   const actors = raw.nodes.map(r => named(r, raw.fields.nodes));
-  const claims = raw.edges.map(r => named(r, raw.fields.edges));
+  // A claim's actors come as row numbers in raw.nodes, some fields as places in raw.tables.
+  const claims = raw.edges.map(r => {
+    const c = named(r, raw.fields.edges);
+    for (const f of raw.refs) c[f] = actors[c[f]].id;
+    for (const [f, values] of Object.entries(raw.tables)) c[f] = values[c[f]];
+    return c;
+  });
   const documents = Object.fromEntries(Object.entries(raw.documents)
     .map(([id, r]) => [id, named(r, raw.fields.documents)]));
   // A large page leaves out each quote its document holds word for word (null): rebuilt here.
