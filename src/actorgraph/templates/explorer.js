@@ -8,13 +8,18 @@
   const timings = { start: performance.now() };  // ms since navigation, for measuring
   const raw = JSON.parse(document.getElementById("casebook-data").textContent);
   timings.parsed = performance.now();
-  const named = (row, fields) => Object.fromEntries(fields.map((f, i) => [f, row[i]]));
+  const named = (row, fields) => {
+    const item = {};
+    for (let i = 0; i < fields.length; i++) item[fields[i]] = row[i];
+    return item;
+  };
   const actors = raw.nodes.map(r => named(r, raw.fields.nodes));
   // A claim's actors come as row numbers in raw.nodes, some fields as places in raw.tables.
+  const tables = Object.entries(raw.tables);
   const claims = raw.edges.map(r => {
     const c = named(r, raw.fields.edges);
     for (const f of raw.refs) c[f] = actors[c[f]].id;
-    for (const [f, values] of Object.entries(raw.tables)) c[f] = values[c[f]];
+    for (const [f, values] of tables) c[f] = values[c[f]];
     return c;
   });
   const documents = Object.fromEntries(Object.entries(raw.documents)
@@ -233,7 +238,6 @@
   const ARROW = 0.55 * 15 + 3 * LINE.width;  // vis-network's arrowhead length for that width
   const marked = new Set();  // claims drawn as selected (the focused actor's, a path's)
   let hoveredClaim = null;
-  // Where claim c's line runs: its ends and, for a curve, its control point (or null).
   // How far a curve's control point sits off its line, per unit of length, to the side
   // curve() chose (0: straight).
   const bendOf = c => {
@@ -241,6 +245,7 @@
     return bend && bend.enabled ? 2 * bend.roundness * (bend.type === "curvedCW" ? 1 : -1) : 0;
   };
   const bends = BIG ? claims.map(bendOf) : null;
+  // Where claim c's line runs: its ends and, for a curve, its control point (or null).
   function course(c, k = bendOf(c), N = network.body.nodes) {
     const f = N[c.from], t = N[c.to];
     if (!f || !t) return null;
@@ -561,10 +566,10 @@
   let back = null;  // re-renders the last list (an actor's claims, a path) from a claim
   function openPanel(...children) {
     tip.hidden = true;
+    panel.scrollTop = 0;  // before the new rows are in: no layout of them just for this
     body.replaceChildren(...children.filter(c => c != null));
     const resized = panel.hidden;
     panel.hidden = false;
-    panel.scrollTop = 0;
     if (resized) fitCanvas();
   }
   // The canvas follows its box at once (not on the next resize event), so that a view move
