@@ -35,7 +35,7 @@ class Report:
     warnings: list[Problem]
 
 
-@lru_cache(maxsize=4096)  # a big casebook repeats the same dates many times
+@lru_cache(maxsize=1 << 15)  # dates repeat: 10,819 distinct in 399,763 at 500k claims
 def date_problem(value: str) -> str | None:
     """Why a date is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD), or None if it is."""
     match = _DATE.match(value)
