@@ -130,3 +130,30 @@ def test_add_claims_is_add_edges_from():
         G.add_nodes_from(nodes[:2])
         add_claims(G, [(u, v, k, dict(d)) for u, v, k, d in edges])
         assert_same_graph(G, expected)
+
+
+def test_loading_leaves_the_cycle_collector_as_it_found_it(casebook):
+    import gc
+    import shutil
+
+    import pytest
+
+    from actorgraph.build import build_graph
+    from actorgraph.errors import ValidationError
+    from actorgraph.validate import open_casebook
+
+    root = casebook()
+    assert gc.isenabled()
+    build_graph(open_casebook(root))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        build_graph(open_casebook(root))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    shutil.rmtree(root)
+    root = casebook("quote-not-found")
+    with pytest.raises(ValidationError):
+        open_casebook(root)
+    assert gc.isenabled()  # also when validation fails
