@@ -158,18 +158,24 @@ def test_validate_never_modifies_the_data(runner, casebook):
 CLAIMS = "id,source,target,relation,source_text,source_doc,claimed_by,certainty,date,notes\n"
 
 
-def test_problems_keep_their_order_on_a_line(runner, casebook):
-    # A self-tie, then the quote's source on the same line; nothing else wrong with a value.
-    root = casebook()
-    (root / "edges.csv").write_text(
-        CLAIMS + "c1,front,front,supports,the Front,memo,the author,alleged,,\n"
-        "c2,brenn,front,hostile_to,Officials in Brenn,report,the author,alleged,,\n"
-        "c2,corvin,corvin,supports,,report,the author,alleged,,\n"
-        "c4,aldovia,corvin,supports,the Front,memo,the author,alleged,,\n", encoding="utf-8")
+def claim_problems(runner, root, *rows: str) -> list[str]:
+    """What `validate` prints when edges.csv holds `rows`, but the warnings on nodes.csv
+    (actors left in no claim: not the point of these tests)."""
+    (root / "edges.csv").write_text(CLAIMS + "".join(r + "\n" for r in rows), encoding="utf-8")
     result = runner.invoke(cli, ["validate", "--data", "case"])
     assert result.exit_code == 1
-    # (nodes.csv has its warnings of actors in no claim first; not the point here)
-    assert [line for line in result.stderr.splitlines() if "nodes.csv" not in line] == [
+    return [line for line in result.stderr.splitlines() if "nodes.csv" not in line]
+
+
+def test_problems_keep_their_order_on_a_line(runner, casebook):
+    # A self-tie, then the quote's source on the same line; nothing else wrong with a value.
+    assert claim_problems(
+        runner, casebook(),
+        "c1,front,front,supports,the Front,memo,the author,alleged,,",
+        "c2,brenn,front,hostile_to,Officials in Brenn,report,the author,alleged,,",
+        "c2,corvin,corvin,supports,,report,the author,alleged,,",
+        "c4,aldovia,corvin,supports,the Front,memo,the author,alleged,,",
+    ) == [
         "case/edges.csv:2: warning: claim ties 'front' to itself",
         "case/edges.csv:2: unknown source_doc 'memo' (sources.csv has: report)",
         "case/edges.csv:4: 'source_text' is blank; it is required",
@@ -181,15 +187,12 @@ def test_problems_keep_their_order_on_a_line(runner, casebook):
 
 
 def test_value_problems_come_in_column_order_before_the_quote(runner, casebook):
-    root = casebook()
-    (root / "edges.csv").write_text(
-        CLAIMS + "c1,frnt,frnt,part_off,the Front,memo,the author,likely,2024-13,\n"
-        "c2,brenn,front,hostile_to,Officials in Brenn,report,the author,alleged,2024-13,\n"
-        "c3,front,front,supports,the Front,report,the author,alleged,,\n", encoding="utf-8")
-    result = runner.invoke(cli, ["validate", "--data", "case"])
-    assert result.exit_code == 1
-    # (nodes.csv has its warnings of actors in no claim first; not the point here)
-    assert [line for line in result.stderr.splitlines() if "nodes.csv" not in line] == [
+    assert claim_problems(
+        runner, casebook(),
+        "c1,frnt,frnt,part_off,the Front,memo,the author,likely,2024-13,",
+        "c2,brenn,front,hostile_to,Officials in Brenn,report,the author,alleged,2024-13,",
+        "c3,front,front,supports,the Front,report,the author,alleged,,",
+    ) == [
         "case/edges.csv:2: source 'frnt' is not an actor id (did you mean 'front'?)",
         "case/edges.csv:2: target 'frnt' is not an actor id (did you mean 'front'?)",
         "case/edges.csv:2: unknown relation 'part_off' (did you mean 'part_of'? valid: "
