@@ -486,3 +486,19 @@ def test_large_layout_zoomed_far_out_fills_each_actor_and_keeps_it_clickable(exp
     ex.click_node("brenn")
     assert page.locator("#panel").get_attribute("data-actor") == "brenn"
     assert page.evaluate("window.actorgraph.network.getSelectedNodes()") == ["brenn"]
+
+
+def test_large_layout_moving_from_a_line_onto_an_actor_shows_the_actor(explorer):
+    # c05 runs from the Front to Gorsk Valley: along it, then onto Gorsk Valley.
+    ex = explorer(EXPLORER, layout="python")
+    page, tip = ex.page, ex.page.locator("#tooltip")
+    page.mouse.move(*ex.edge_point("c05"))
+    tip.wait_for(state="visible")
+    assert "Northern Front operates in Gorsk Valley" in tip.inner_text()
+    page.mouse.move(*ex.node_point("gorsk"), steps=5)
+    page.wait_for_timeout(200)  # past the page's own line check, a frame later
+    assert tip.is_visible()
+    assert tip.inner_text().startswith("Gorsk Valley")
+    box = page.locator("#network").bounding_box()
+    page.mouse.move(box["x"] + 5, box["y"] + 5)
+    tip.wait_for(state="hidden")

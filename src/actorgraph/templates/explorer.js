@@ -541,6 +541,7 @@
   // ---------------------------------------------------------------- tooltip
   const tip = $("tooltip");
   function showTip(content, pointer) {
+    delete tip.dataset.claim;
     tip.replaceChildren(...content);
     tip.hidden = false;
     const box = $("network").getBoundingClientRect();
@@ -555,6 +556,7 @@
       el("div", { class: "meta" }, [c.certainty, "claimed by " + c.claimed_by, c.date]
         .filter(Boolean).join(" · ")),
       el("div", { class: "q" }, "“" + clip(c.quote, 220) + "”")], pointer);
+    tip.dataset.claim = id;
   }
   network.on("hoverEdge", p => claimTip(p.edge, p.pointer.DOM));
   network.on("hoverNode", p => {
@@ -577,7 +579,7 @@
     let pending = null;
     const setHovered = (id, pointer) => {
       if (id === hoveredClaim) return;
-      if (hoveredClaim !== null) tip.hidden = true;
+      if (tip.dataset.claim) tip.hidden = true;  // its tip, not an actor's shown since
       hoveredClaim = id;
       if (id !== null) claimTip(id, pointer);
       redrawSoon();
