@@ -26,7 +26,6 @@ actorgraph, networkx or Python, is ignored and rewritten, never trusted.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -34,7 +33,6 @@ import pickle
 import sys
 import time
 import zlib
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,7 +40,7 @@ import networkx as nx
 
 from actorgraph import __version__
 from actorgraph.errors import Problem
-from actorgraph.load import document_path, read_table
+from actorgraph.load import document_path, gc_paused, read_table
 from actorgraph.schema import EDGES, NODES, SOURCES
 from actorgraph.write import atomic_write
 
@@ -116,19 +114,6 @@ def digests(files: list[list]) -> list[str | None]:
 def _stamp() -> dict:
     return {"format": FORMAT, "actorgraph": __version__, "networkx": nx.__version__,
             "python": sys.version}
-
-
-@contextmanager
-def gc_paused():
-    """Pause the cycle collector while building many objects that form no cycles to free:
-    it would walk the growing heap again and again (at 500k claims, most of the time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class Entry:

@@ -23,6 +23,7 @@ from pathlib import Path
 import networkx as nx
 
 from actorgraph.errors import Problem
+from actorgraph.load import gc_paused
 from actorgraph.lookup import GraphNames, Names, actor_names, spellings
 from actorgraph.schema import CERTAINTIES, CERTAINTY_RANK, RELATIONS
 from actorgraph.select import check_certainty, check_relations, meet_halfway
@@ -38,8 +39,6 @@ def _dumps(value) -> bytes:
 def sections(G: nx.MultiDiGraph, warnings: list[Problem]) -> dict[str, bytes]:
     """The index of `G` as the cache stores it: "index" (the arrays), "records" (the actor
     and claim records in blocks) and "names" (every spelling, for "did you mean")."""
-    from actorgraph.cache import gc_paused
-
     with gc_paused():
         return _sections(G, warnings)
 
@@ -272,8 +271,6 @@ class Index(Names):
             return self._fetch(actors, claims)
 
     def _fetch(self, actors: list[int], claims: list[int]) -> tuple[list, list]:
-        from actorgraph.cache import gc_paused
-
         with gc_paused():
             return self._fetch_blocks(actors, claims)
 
