@@ -316,6 +316,30 @@ def test_build_applies_the_selection(runner, case):
     assert Path("page.html").exists()
 
 
+def test_build_draws_the_busiest_actors_that_fit_a_page_unless_told_all(runner, case,
+                                                                          monkeypatch):
+    from actorgraph import render
+
+    monkeypatch.setattr(render, "PAGE_CLAIMS", 5)  # the top three actors share 6 claims
+    result = run(runner, "build", "-o", "page.html", "--data", case)
+    assert ok(result).splitlines()[0].startswith("2 actors, 4 claims")
+    note = ("Showing the 2 actors in the most claims and the 4 claims among them, of 9 "
+            "actors and 13 claims: a page of more would not be drawn usefully (20,000 actors "
+            "or 5 claims at most)")
+    assert result.stderr == (f"{note}. Choose a part with --around, --path, --top or the "
+                             "filters, or draw it all with --all.\n")
+    page = Path("page.html").read_text(encoding="utf-8")
+    assert json.dumps(note)[1:-1] in page  # said on the page too
+    result = run(runner, "build", "--all", "-o", "page.html", "--data", case)
+    assert ok(result).splitlines()[0].startswith("9 actors, 13 claims")
+    assert result.stderr == ""
+    monkeypatch.setattr(render, "PAGE_ACTORS", 3)
+    monkeypatch.setattr(render, "PAGE_CLAIMS", 100)
+    result = run(runner, "build", "--min-certainty", "alleged", "-o", "page.html", "--data",
+                 case)
+    assert "Showing the 3 actors in the most claims" in result.stderr
+
+
 def test_closed_pipe_is_not_a_traceback(tmp_path):
     actors = [f"a{i:03}" for i in range(60)]
     pairs = [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:i + 40]]

@@ -195,13 +195,19 @@ def validate(data_dir: Path, strict: bool):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default=DEFAULT_HTML, show_default=True, help="Where to write the HTML page.")
 @click.option("--title", default="actorgraph", show_default=True, help="The page's title.")
+@click.option("--all", "everything", is_flag=True,
+              help="Draw every actor and claim chosen, however many (past 20,000 actors or "
+                   "60,000 claims the page draws the busiest actors that fit).")
 @selection_options
-def build(data_dir: Path, strict: bool, output: Path, title: str, around_actor: str | None,
-          depth: int, path: tuple[str, str] | None, top_n: int | None, **filters):
+def build(data_dir: Path, strict: bool, output: Path, title: str, everything: bool,
+          around_actor: str | None, depth: int, path: tuple[str, str] | None,
+          top_n: int | None, **filters):
     """Validate the casebook, then write the interactive HTML network.
 
     The page is one file that works offline: open it in a browser, or mail it.
-    On invalid data nothing is written.
+    On invalid data nothing is written. Past 20,000 actors or 60,000 claims (after the
+    selection options) the page shows the actors in the most claims that fit, and says so;
+    --all draws everything.
 
     \b
     Examples:
@@ -209,7 +215,7 @@ def build(data_dir: Path, strict: bool, output: Path, title: str, around_actor: 
       actorgraph build --around hezbollah --depth 2 -o output/hezbollah.html
     """
     from actorgraph.build import build_graph
-    from actorgraph.render import write_html
+    from actorgraph.render import fit_page, write_html
     from actorgraph.validate import open_casebook
 
     filters = check_filters(**filters)  # a bad option fails before the casebook is read
@@ -217,7 +223,13 @@ def build(data_dir: Path, strict: bool, output: Path, title: str, around_actor: 
     echo_warnings(report)
     G = build_graph(report)
     G = apply_selection(G, around_actor, depth, path, top_n, **resolve_filters(G, **filters))
-    path = write_html(G, report, output, title=title)
+    note = ""
+    if not everything:
+        G, note = fit_page(G)
+    if note:
+        click.echo(f"{note}. Choose a part with --around, --path, --top or the filters, or "
+                   "draw it all with --all.", err=True)
+    path = write_html(G, report, output, title=title, note=note)
     click.echo(f"{G.number_of_nodes()} actors, {G.number_of_edges()} claims, "
                f"{len(G.graph['sources'])} source{'s' if len(G.graph['sources']) != 1 else ''}")
     click.echo(f"wrote {path}")

@@ -31,6 +31,10 @@ PHYSICS_LIMIT = 200
 # hovered, selected, searched, on a path or next to a searched actor.
 LABELLED = 1000
 LAYOUTS = ("auto", "physics", "python")
+# Past this many actors or claims a page is no longer drawn usefully (20,000 actors and
+# 60,000 claims are drawn and answer a click in about 3 s, BENCHMARKS.md): `build` then draws
+# the busiest actors that fit (`fit_page`), unless told to draw everything.
+PAGE_ACTORS, PAGE_CLAIMS = 20_000, 60_000
 # The side panel lists an actor's claims (per relation) and a path's (per hop) this many at a
 # time, with a button for more: the busiest actors of a large casebook have thousands.
 LIST_STEP = 10
@@ -99,11 +103,26 @@ def _document_rows(G: nx.MultiDiGraph, report: Report) -> dict[str, list]:
     }
 
 
-def page_data(G: nx.MultiDiGraph, report: Report, layout: str = "auto") -> dict:
+def fit_page(G: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, str]:
+    """What a page of `G` can draw: `G` itself, or past PAGE_ACTORS actors or PAGE_CLAIMS
+    claims the actors in the most claims that fit, with the claims among them
+    (`select.fitting`); and a note saying which ("" for all of G)."""
+    from actorgraph.select import fitting
+
+    drawn = fitting(G, PAGE_ACTORS, PAGE_CLAIMS)
+    if drawn is G:
+        return G, ""
+    return drawn, (f"Showing the {len(drawn):,} actors in the most claims and the "
+                   f"{drawn.number_of_edges():,} claims among them, of {len(G):,} actors and "
+                   f"{G.number_of_edges():,} claims: a page of more would not be drawn "
+                   f"usefully ({PAGE_ACTORS:,} actors or {PAGE_CLAIMS:,} claims at most)")
+
+
+def page_data(G: nx.MultiDiGraph, report: Report, layout: str = "auto", note: str = "") -> dict:
     """Everything the page shows, as plain JSON-able data (text stays text).
 
     `G` may be a subgraph of the casebook in `report`: the page shows G's actors and claims
-    and takes their documents from the report.
+    and takes their documents from the report. `note` is said at the top of the page.
     """
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")
@@ -138,6 +157,7 @@ def page_data(G: nx.MultiDiGraph, report: Report, layout: str = "auto") -> dict:
                       pieces, quote])
     notice = (f"Laid out in Python: {len(G):,} actors — live physics off" if in_python
               else "")
+    notice = ". ".join(filter(None, (note, notice)))
     return {
         "fields": {"nodes": NODE_FIELDS + (("x", "y") if in_python else ()),
                    "edges": EDGE_FIELDS, "documents": DOCUMENT_FIELDS},
@@ -155,7 +175,7 @@ def busiest(G: nx.MultiDiGraph, n: int) -> list[str]:
 
 
 def render_html(G: nx.MultiDiGraph, report: Report, title: str = "actorgraph",
-                layout: str = "auto") -> str:
+                layout: str = "auto", note: str = "") -> str:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     env = Environment(loader=PackageLoader("actorgraph"),
@@ -170,17 +190,17 @@ def render_html(G: nx.MultiDiGraph, report: Report, title: str = "actorgraph",
         if "</script" in script.lower():
             raise RuntimeError(f"{name} contains '</script' and cannot be inlined")
     return env.get_template("explorer.html.j2").render(
-        title=title, data=page_data(G, report, layout=layout), vis_js=vis_js,
+        title=title, data=page_data(G, report, layout=layout, note=note), vis_js=vis_js,
         vis_css=vis_css, page_js=page_js, page_css=page_css)
 
 
 def write_html(G: nx.MultiDiGraph, report: Report, path: Path | str, title: str = "actorgraph",
-               layout: str = "auto") -> Path:
+               layout: str = "auto", note: str = "") -> Path:
     """Write the explorer page for `G` to `path` (atomically) and return the path.
 
     `layout` is "auto" (physics in the browser up to PHYSICS_LIMIT actors, positions from
-    Python above), "physics" or "python".
+    Python above), "physics" or "python"; `note` is said at the top of the page.
     """
     path = Path(path)
-    atomic_write(path, render_html(G, report, title, layout=layout))
+    atomic_write(path, render_html(G, report, title, layout=layout, note=note))
     return path
