@@ -44,7 +44,7 @@ from actorgraph.load import document_path, gc_paused, read_table
 from actorgraph.schema import EDGES, NODES, SOURCES
 from actorgraph.write import atomic_write
 
-FORMAT = 2
+FORMAT = 3  # raise whenever what an entry holds changes shape (its sections, the index)
 BUDGET_MB = 4096  # entries beyond this total are removed, least recently used first
 MAGIC = b"actorgraph-cache\n"
 RACY_NS = 2_000_000_000  # files changed this close to the reading are not cached
