@@ -3,12 +3,12 @@ casebook reads only what its answer needs.
 
 The index holds the actors' ids and the names they answer to, and each claim's two ends,
 relation and certainty as arrays; every actor's and every claim's record is stored apart, in
-small checksummed blocks read on demand. `path`, `neighbors` and `show` search the arrays,
-fetch the records of the actors and claims their answer involves, and run the usual
-functions (`select.find_paths`, `query.neighbours`, `query.actor_details`) on that small
-graph, which holds everything those functions look at: the answer is the one the whole
-graph gives. At 500,000 claims a query unpickles a few megabytes of arrays instead of half a
-million claims.
+small checksummed blocks read on demand. `path`, `neighbors`, `show` and `claims --actor`
+search the arrays, fetch the records of the actors and claims their answer involves, and run
+the usual functions (`select.find_paths`, `query.neighbours`, `query.actor_details`,
+`query.claim_rows`) on that small graph, which holds everything those functions look at:
+the answer is the one the whole graph gives. At 500,000 claims a query unpickles 17 MB of
+arrays and names instead of half a million claims.
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ class Index(Names):
 
     @classmethod
     def from_sections(cls, parts: dict[str, bytes], whole: Callable[[], tuple]) -> Index:
-        """An index held in memory (the cache being off, or just rebuilt)."""
+        """An index held in memory: rebuilt after a corrupt block, or made by a test."""
         records = memoryview(parts["records"])
         return cls(pickle.loads(parts["index"]),
                    lambda offset, size: records[offset:offset + size],
