@@ -38,3 +38,17 @@ def test_every_option_has_help(name):
     for param in cli.commands[name].params:
         if param.param_type_name == "option":
             assert param.help, f"{name} {param.opts[0]} has no help"
+
+
+def test_readme_states_the_size_thresholds_the_code_uses():
+    from actorgraph import render, select
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for said in (f"| up to {render.PHYSICS_LIMIT} actors |",
+                 f"| over {render.PHYSICS_LIMIT} actors |",
+                 f"| over {render.LABELLED:,} actors |",
+                 f"only the {render.LABELLED:,} actors in the most claims",
+                 f"| over {select.EXACT_BETWEENNESS:,} actors |",
+                 f"estimated from {select.SAMPLE_SOURCES} seeded source actors",
+                 f"| over {render.PAGE_ACTORS:,} actors or {render.PAGE_CLAIMS:,} claims |"):
+        assert said in readme, said
