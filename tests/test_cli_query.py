@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import networkx as nx
@@ -398,3 +400,22 @@ def test_an_empty_answer_says_so_on_stderr(runner, case):
         0, "", "nothing matches these options\n")
     result = run(runner, "claims", "--text", "uranium", "--format", "json", "--data", case)
     assert (result.stdout, result.stderr) == ("[]\n", "")
+
+
+def test_a_cached_path_does_not_import_the_validator(tmp_path):
+    env = {**os.environ, "ACTORGRAPH_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("ACTORGRAPH_NO_CACHE", None)
+    command = [sys.executable, "-X", "importtime", "-m", "actorgraph", "path", "alpha", "delta",
+               "--data", str(FIXTURES / "query")]
+    newest = max(max(f.stat().st_mtime, f.stat().st_ctime)
+                 for f in (FIXTURES / "query").rglob("*") if f.is_file())
+    time.sleep(max(0.0, newest + 2.5 - time.time()))  # files just written are not cached
+    runs = [subprocess.run(command, capture_output=True, text=True, timeout=60, env=env)
+            for _ in range(2)]  # the first fills the cache
+    assert [r.returncode for r in runs] == [0, 0], runs[-1].stderr
+    assert runs[0].stdout == runs[1].stdout
+    assert list((tmp_path / "cache").glob("*.graph"))
+    imported = [{line.split("|")[-1].strip() for line in r.stderr.splitlines()
+                 if line.startswith("import time:")} for r in runs]
+    assert "actorgraph.validate" in imported[0]  # the check sees real imports
+    assert "actorgraph.validate" not in imported[1]

@@ -320,10 +320,11 @@ def load_index(data_dir: Path | str) -> Index | WholeGraph:
     """The casebook at `data_dir` as its index, from the cache when it is unchanged; else
     read, validated, built and cached (`build.load_casebook`), and answered whole."""
     from actorgraph import cache
-    from actorgraph.build import load_casebook
 
     def whole() -> tuple:
         if not loaded:
+            from actorgraph.build import load_casebook  # validate & co.: only when needed
+
             book = load_casebook(data_dir)
             loaded.append((book.graph, book.warnings))
         return loaded[0]
