@@ -112,7 +112,7 @@ def load_casebook(data_dir: Path | str, strict: bool = False) -> Loaded:
 
 def cache_sections(G: nx.MultiDiGraph, warnings: list[Problem]) -> dict[str, bytes]:
     """What the cache keeps of a casebook: the graph and warnings, and the compact index
-    that `path`, `neighbors` and `show` read instead (`index.py`)."""
+    that `path`, `neighbors`, `show` and `claims --actor` read instead (`index.py`)."""
     import pickle
 
     from actorgraph import index
