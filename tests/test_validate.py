@@ -223,5 +223,18 @@ def test_rows_and_lines_around_blank_short_and_multiline_rows(casebook):
         {"id": "report", "title": "A Field\r\nReport", "path": "sources/report.txt", "url": "u",
          "published": "2024-03", "publisher": "p", "extra": "x"},
         {"id": "other", "title": "Short", "path": "sources/report.txt", "url": "",
-         "published": "", "publisher": ""},
+         "published": "", "publisher": "", "extra": ""},  # every record has every column
     ]
+
+
+def test_a_tie_between_suggestions_goes_to_the_actor_listed_first(runner, casebook):
+    root = casebook()
+    with open(root / "nodes.csv", "a", encoding="utf-8") as f:
+        f.write("sara-159,Sara,state,,\nsaha-190,Saha,state,,\n")
+    edges = (root / "edges.csv").read_text(encoding="utf-8")
+    (root / "edges.csv").write_text(edges.replace("c2,aldovian-army,aldovia",
+                                                  "c2,saga-191,aldovia"), encoding="utf-8")
+    result = runner.invoke(cli, ["validate", "--data", "case"])
+    assert result.exit_code == 1
+    assert ("case/edges.csv:3: source 'saga-191' is not an actor id (did you mean "
+            "'sara-159'?)") in result.output

@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 
 from actorgraph.errors import Problem, ValidationError
-from actorgraph.load import gc_paused
+from actorgraph.load import Rows, gc_paused
 from actorgraph.schema import ALIAS_SEPARATOR, RELATIONS
 from actorgraph.validate import Report, open_casebook
 
@@ -45,20 +45,24 @@ def add_claims(G: nx.MultiDiGraph, edges) -> None:
     nx._clear_cache(G)
 
 
-def _claim_edges(claims, spans, same: dict[str, str]):
-    """(source, target, claim id, attributes) of each claim, for `add_claims`."""
+def _claim_edges(claims: Rows, spans: dict, same: dict[str, str]):
+    """(source, target, claim id, attributes) of each claim, for `add_claims`, made column by
+    column: each edge's attributes are edges.csv's columns but source and target, then
+    `directed`, `paragraph`, `start` and `end`."""
     one = same.setdefault
-    for claim in claims:
-        attrs = dict(claim)
-        u, v = same[attrs.pop("source")], same[attrs.pop("target")]
-        for column in _REPEATED:
-            value = attrs[column]
-            attrs[column] = one(value, value)
-        attrs["directed"] = _DIRECTED[attrs["relation"]]
-        key = claim["id"]
-        span = spans[key]
-        attrs["paragraph"], attrs["start"], attrs["end"] = span.paragraph, span.start, span.end
-        yield u, v, key, attrs
+    columns = dict(claims.columns)
+    sources, targets = columns.pop("source"), columns.pop("target")
+    for name in _REPEATED:
+        columns[name] = list(map(one, columns[name], columns[name]))
+    located = list(map(spans.__getitem__, columns["id"]))
+    columns["directed"] = list(map(_DIRECTED.__getitem__, columns["relation"]))
+    columns["paragraph"] = [span.paragraph for span in located]
+    columns["start"] = [span.start for span in located]
+    columns["end"] = [span.end for span in located]
+    names = list(columns)
+    attrs = [dict(zip(names, values)) for values in zip(*columns.values())]
+    return zip(map(same.__getitem__, sources), map(same.__getitem__, targets),
+               columns["id"], attrs)
 
 
 @gc_paused()
@@ -79,8 +83,8 @@ def build_graph(report: Report) -> nx.MultiDiGraph:
         for a in book.actors.records
     )
     # One string object per actor id and per repeated value: less memory, faster caching.
-    same: dict[str, str] = {a["id"]: a["id"] for a in book.actors.records}
-    add_claims(G, _claim_edges(book.claims.records, report.spans, same))
+    same: dict[str, str] = {ident: ident for ident in book.actors.columns["id"]}
+    add_claims(G, _claim_edges(book.claims, report.spans, same))
     return G
 
 

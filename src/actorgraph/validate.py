@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from operator import eq
 from pathlib import Path
 
 from actorgraph.errors import Problem, ValidationError
@@ -59,99 +60,127 @@ def _unknown(kind: str, value: str, vocabulary) -> str:
     return f"unknown {kind} {value!r} ({suggestion}valid: {_valid_list(vocabulary)})"
 
 
+def _lines_of(rows: Rows, column: str, bad) -> list[tuple[int, str]]:
+    """(line, value) of the records whose `column` holds a value in `bad`."""
+    values = rows.columns[column]
+    if not bad or bad == {""} and "" not in values:  # the usual case: no loop in Python
+        return []
+    return [(line, value) for line, value in zip(rows.lines, values) if value in bad]
+
+
 def _required_and_unique(rows: Rows, table: Table, problems: list[Problem]) -> dict[str, int]:
-    """Report blank required values and duplicate ids; return id -> first line."""
-    first: dict[str, int] = {}
-    required = table.required
-    for line, record in rows:
-        for column in required:
-            if not record[column]:
-                problems.append(Problem(rows.path, line, f"{column!r} is blank; it is required"))
-        ident = record["id"]
-        if not ident:
-            continue
-        if ident in first:
-            problems.append(Problem(rows.path, line, f"duplicate id {ident!r} (first on line "
-                                    f"{first[ident]})"))
-        else:
-            first[ident] = line
+    """Report blank required values and duplicate ids; return id -> first line.
+
+    Each check runs down a whole column; `validate` sorts the problems by line afterwards,
+    a stable sort, so one line's problems keep the order of the checks."""
+    for column in table.required:
+        for line, _ in _lines_of(rows, column, {""}):
+            problems.append(Problem(rows.path, line, f"{column!r} is blank; it is required"))
+    ids = rows.columns["id"]
+    first = dict.fromkeys(ids)  # in the file's order
+    first.update(zip(reversed(ids), reversed(rows.lines)))  # each id's first line
+    first.pop("", None)
+    if len(first) < len(ids) - ids.count(""):
+        for line, ident in zip(rows.lines, ids):
+            if ident and first[ident] != line:
+                problems.append(Problem(rows.path, line, f"duplicate id {ident!r} (first on "
+                                        f"line {first[ident]})"))
     return first
+
+
+def _unknown_values(rows: Rows, column: str, kind: str, vocabulary, problems: list[Problem]):
+    """Report the values of `column` that are not blank and not in the vocabulary."""
+    bad = set(rows.columns[column]).difference(vocabulary, {""})
+    for line, value in _lines_of(rows, column, bad):
+        problems.append(Problem(rows.path, line, _unknown(kind, value, vocabulary)))
 
 
 def check_actors(rows: Rows, problems: list[Problem]) -> dict[str, int]:
     ids = _required_and_unique(rows, NODES, problems)
+    _unknown_values(rows, "type", "type", ACTOR_TYPES, problems)
     owner: dict[str, tuple[str, int]] = {}  # name key -> (actor id, line), for ids and names
-    for line, actor in rows:
-        if actor["type"] and actor["type"] not in ACTOR_TYPES:
-            problems.append(Problem(rows.path, line, _unknown("type", actor["type"], ACTOR_TYPES)))
-        for own in (actor["id"], actor["name"]):
+    columns = rows.columns
+    for line, ident, name in zip(rows.lines, columns["id"], columns["name"]):
+        for own in (ident, name):
             if own:
-                owner.setdefault(name_key(own), (actor["id"], line))
-    for line, actor in rows:
-        for alias in filter(None, (a.strip() for a in actor["aliases"].split(ALIAS_SEPARATOR))):
-            key = name_key(alias)
-            other, other_line = owner.setdefault(key, (actor["id"], line))
-            if other != actor["id"]:
-                problems.append(Problem(rows.path, line, f"alias {alias!r} of {actor['id']!r} "
+                owner.setdefault(name_key(own), (ident, line))
+    for line, ident, aliases in zip(rows.lines, columns["id"], columns["aliases"]):
+        if not aliases:
+            continue
+        for alias in filter(None, (a.strip() for a in aliases.split(ALIAS_SEPARATOR))):
+            other, other_line = owner.setdefault(name_key(alias), (ident, line))
+            if other != ident:
+                problems.append(Problem(rows.path, line, f"alias {alias!r} of {ident!r} "
                                         f"also names {other!r} (line {other_line})"))
     return ids
 
 
 def check_sources(rows: Rows, problems: list[Problem]) -> dict[str, int]:
     ids = _required_and_unique(rows, SOURCES, problems)
-    for line, source in rows:
-        if source["published"] and (why := date_problem(source["published"])):
-            problems.append(Problem(rows.path, line, "published " + why))
+    _check_dates(rows, "published", "published ", problems)
     return ids
+
+
+def _check_dates(rows: Rows, column: str, prefix: str, problems: list[Problem]) -> None:
+    bad = {value for value in set(rows.columns[column]) if value and date_problem(value)}
+    for line, value in _lines_of(rows, column, bad):
+        problems.append(Problem(rows.path, line, prefix + date_problem(value)))
 
 
 def check_claims(book: Casebook, actor_ids: dict[str, int], source_ids: dict[str, int],
                  problems: list[Problem]) -> dict[str, Span]:
     rows = book.claims
+    columns, lines = rows.columns, rows.lines
     _required_and_unique(rows, EDGES, problems)
-    spans: dict[str, Span] = {}
     actor_names: dict[str, str] = {}  # name key -> id, made on the first unknown actor
-    for line, claim in rows:
-        for end in ("source", "target"):
-            value = claim[end]
-            if value and value not in actor_ids:
-                if not actor_names:
-                    actor_names.update((name_key(a["name"]), a["id"])
-                                       for a in book.actors.records if a["name"])
-                guess = actor_names.get(name_key(value)) or next(
-                    iter(closest(value, list(actor_ids), limit=1)), None)
-                hint = f" (did you mean {guess!r}?)" if guess else ""
-                problems.append(Problem(rows.path, line,
-                                        f"{end} {value!r} is not an actor id{hint}"))
-        if claim["relation"] and claim["relation"] not in RELATIONS:
-            problems.append(Problem(rows.path, line,
-                                    _unknown("relation", claim["relation"], RELATIONS)))
-        if claim["certainty"] and claim["certainty"] not in CERTAINTIES:
-            problems.append(Problem(rows.path, line,
-                                    _unknown("certainty", claim["certainty"], CERTAINTIES)))
-        if claim["date"] and (why := date_problem(claim["date"])):
-            problems.append(Problem(rows.path, line, why))
-        if claim["source"] and claim["source"] == claim["target"]:
-            problems.append(Problem(rows.path, line, f"claim ties {claim['source']!r} to itself",
-                                    "warning"))
-        doc_id, quote = claim["source_doc"], claim["source_text"]
-        if not doc_id or not quote:
-            continue
+    for end in ("source", "target"):
+        for line, value in _lines_of(rows, end, set(columns[end]).difference(actor_ids, {""})):
+            if not actor_names:
+                actor_names.update((name_key(a["name"]), a["id"])
+                                   for a in book.actors.records if a["name"])
+            guess = actor_names.get(name_key(value)) or next(
+                iter(closest(value, list(actor_ids), limit=1)), None)
+            hint = f" (did you mean {guess!r}?)" if guess else ""
+            problems.append(Problem(rows.path, line, f"{end} {value!r} is not an actor id{hint}"))
+    _unknown_values(rows, "relation", "relation", RELATIONS, problems)
+    _unknown_values(rows, "certainty", "certainty", CERTAINTIES, problems)
+    _check_dates(rows, "date", "", problems)
+    if any(map(eq, columns["source"], columns["target"])):
+        for line, source, target in zip(lines, columns["source"], columns["target"]):
+            if source and source == target:
+                problems.append(Problem(rows.path, line, f"claim ties {source!r} to itself",
+                                        "warning"))
+    return _check_quotes(book, source_ids, problems)
+
+
+def _check_quotes(book: Casebook, source_ids: dict[str, int],
+                  problems: list[Problem]) -> dict[str, Span]:
+    """Find every claim's quote in its document (all of one document's quotes at once)."""
+    rows = book.claims
+    cited: dict[str, list[int]] = {}  # document id -> the records that quote it
+    for i, (doc_id, quote) in enumerate(zip(rows.columns["source_doc"],
+                                            rows.columns["source_text"])):
+        if doc_id and quote:
+            cited.setdefault(doc_id, []).append(i)
+    spans: dict[str, Span] = {}
+    known = ", ".join(source_ids) or "none"
+    ids, quotes, lines = rows.columns["id"], rows.columns["source_text"], rows.lines
+    for doc_id, records in cited.items():
         if doc_id not in source_ids:
-            known = ", ".join(source_ids) or "none"
-            problems.append(Problem(rows.path, line, f"unknown source_doc {doc_id!r} "
-                                    f"(sources.csv has: {known})"))
+            for i in records:
+                problems.append(Problem(rows.path, lines[i], f"unknown source_doc {doc_id!r} "
+                                        f"(sources.csv has: {known})"))
             continue
         document = book.documents.get(doc_id)
         if document is None:
             continue  # its file is missing or unreadable: reported on sources.csv
-        span = document.locate(quote)
-        if span is None:
-            problems.append(Problem(rows.path, line, f"source_text not found in {doc_id!r}: "
-                                    f"{_short(quote)}; closest passage: "
-                                    f"{_short(document.closest(quote))}"))
-        elif claim["id"]:
-            spans[claim["id"]] = span
+        for i, span in zip(records, document.locate_all([quotes[i] for i in records])):
+            if span is None:
+                problems.append(Problem(rows.path, lines[i], f"source_text not found in "
+                                        f"{doc_id!r}: {_short(quotes[i])}; closest passage: "
+                                        f"{_short(document.closest(quotes[i]))}"))
+            elif ids[i]:
+                spans[ids[i]] = span
     return spans
 
 
@@ -161,16 +190,17 @@ def _short(text: str, limit: int = 160) -> str:
 
 
 def check_unused(book: Casebook, problems: list[Problem]) -> None:
-    used = {c[end] for c in book.claims.records for end in ("source", "target")}
-    for line, actor in book.actors:
-        if actor["id"] and actor["id"] not in used:
-            problems.append(Problem(book.actors.path, line, f"actor {actor['id']!r} has no "
-                                    "claims", "warning"))
-    cited = {c["source_doc"] for c in book.claims.records}
-    for line, source in book.sources:
-        if source["id"] and source["id"] not in cited:
-            problems.append(Problem(book.sources.path, line, f"source {source['id']!r} is cited "
-                                    "by no claim", "warning"))
+    claims = book.claims.columns
+    used = set(claims["source"]).union(claims["target"])
+    for line, ident in _lines_of(book.actors, "id", set(book.actors.columns["id"]) - used):
+        if ident:
+            problems.append(Problem(book.actors.path, line, f"actor {ident!r} has no claims",
+                                    "warning"))
+    cited = set(claims["source_doc"])
+    for line, ident in _lines_of(book.sources, "id", set(book.sources.columns["id"]) - cited):
+        if ident:
+            problems.append(Problem(book.sources.path, line, f"source {ident!r} is cited by no "
+                                    "claim", "warning"))
 
 
 @gc_paused()
