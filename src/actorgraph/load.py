@@ -159,8 +159,9 @@ def read_table(folder: Path, table: Table, problems: list[Problem]) -> Rows:
 
 def _at_once(reader, columns: list[str], first_line: int):
     """({column: values}, lines) of a regular file: one record per line, each as wide as the
-    header, none blank, no column named twice; None otherwise. Reading the whole file with the csv module and
-    stripping column by column takes half the time of handling each record in Python."""
+    header, none blank, no column named twice; None otherwise. (At 500k claims this takes
+    as long as reading record by record did, 3.5 s, but gives the columns that validation
+    and the graph build work down.)"""
     try:
         records = list(reader)
     except csv.Error:
