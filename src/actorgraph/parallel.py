@@ -1,0 +1,62 @@
+"""Running one part of a long job in a second process, on the machine's other core.
+
+`in_child(job)` forks this process; the copy runs `job()` and pipes its result back, while
+this process goes on with its own part. Nothing is pickled on the way out: the child has a
+copy of everything. Where there is no fork (Windows), where other threads run (a fork copies
+their locks), or when the child fails in any way, `job()` simply runs here when its result is
+asked for: the answer is the same, only slower.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def in_child(job: Callable[[], T]) -> Callable[[], T]:
+    """Start `job()` in a forked child; return a function that waits for its result."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return job
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return job
+    if pid == 0:  # the child: run the job, pipe back its result, never return
+        status = 1
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "wb") as pipe:
+                pickle.dump(job(), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+
+    def result() -> T:
+        try:
+            with os.fdopen(read_end, "rb") as pipe:
+                value = pickle.load(pipe)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            value = _FAILED
+        finally:
+            _, status = os.waitpid(pid, 0)
+        if value is _FAILED or status != 0:
+            return job()
+        return value
+
+    return result
+
+
+class _Failed:
+    pass
+
+
+_FAILED = _Failed()
