@@ -77,8 +77,11 @@ def stage(name: str, casebook: Path, *args: str, env: dict, repeat: int,
             note = (f"did not finish in {timeout:g} s" if result["timed_out"]
                     else f"failed: {result['stderr'].strip().splitlines()[-1:]}")
             return {"note": note, "wall": result["wall"]}
-        runs.append({**json.loads(result["stdout"]), "wall": result["wall"],
-                     "rss_mb": result["rss_mb"]})
+        timings = json.loads(result["stdout"])
+        # Peak memory: this process's and its forked child's peaks added (an upper bound:
+        # the pages they share copy-on-write count twice).
+        runs.append({**timings, "wall": result["wall"],
+                     "rss_mb": result["rss_mb"] + timings.pop("forked_rss_mb")})
     return median_of(runs)
 
 
