@@ -157,3 +157,46 @@ def test_loading_leaves_the_cycle_collector_as_it_found_it(casebook):
     with pytest.raises(ValidationError):
         open_casebook(root)
     assert gc.isenabled()  # also when validation fails
+
+
+def _same_graph(G, H) -> bool:
+    """Equal graphs, down to the order of nodes, edges, neighbours and attributes."""
+    return (list(G.nodes(data=True)) == list(H.nodes(data=True))
+            and [(u, v, k, list(d.items())) for u, v, k, d in G.edges(keys=True, data=True)]
+            == [(u, v, k, list(d.items())) for u, v, k, d in H.edges(keys=True, data=True)]
+            and [list(G.pred[n]) for n in G] == [list(H.pred[n]) for n in H]
+            and G.graph == H.graph)
+
+
+def test_open_and_build_gives_the_report_and_graph_of_the_steps_one_by_one(
+        casebook, article_casebook):
+    from actorgraph.build import build_graph, open_and_build
+    from actorgraph.validate import open_casebook
+
+    for root in (casebook(), article_casebook):
+        report, G = open_and_build(root)
+        alone = open_casebook(root)
+        assert report.spans == alone.spans and report.warnings == alone.warnings
+        assert _same_graph(G, build_graph(alone))
+
+
+def test_open_and_build_builds_nothing_once_a_value_is_wrong(casebook, monkeypatch):
+    import shutil
+
+    import pytest
+
+    from actorgraph import build
+    from actorgraph.errors import ValidationError
+
+    built = []
+    real = build.graph_without_quotes
+    monkeypatch.setattr(build, "graph_without_quotes", lambda book: built.append(1) or real(book))
+    with pytest.raises(ValidationError) as bad_value:
+        build.open_and_build(casebook("unknown-relation"))
+    assert built == []  # the relation is checked before the graph would be built
+    shutil.rmtree("case")
+    with pytest.raises(ValidationError) as bad_quote:
+        build.open_and_build(casebook("quote-not-found"))
+    assert built == [1]  # built while the quotes were searched, then thrown away
+    assert "unknown relation 'supplys_arms_to'" in str(bad_value.value)
+    assert "source_text not found" in str(bad_quote.value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -68,9 +69,16 @@ def test_no_fork_while_other_threads_run():
 
 
 @pytest.fixture(scope="module")
-def broken_casebook(tmp_path_factory):
-    """A generated casebook of 3,000 claims, some quotes altered so they are not found."""
-    root = generate(tmp_path_factory.mktemp("cases") / "c3000", claims=3_000, seed=11)
+def generated(tmp_path_factory):
+    """A generated casebook of 3,000 claims."""
+    return generate(tmp_path_factory.mktemp("cases") / "c3000", claims=3_000, seed=11)
+
+
+@pytest.fixture(scope="module")
+def broken_casebook(generated, tmp_path_factory):
+    """The generated casebook, some quotes altered so they are not found."""
+    root = tmp_path_factory.mktemp("cases") / "broken"
+    shutil.copytree(generated, root)
     edges = (root / "edges.csv").read_text(encoding="utf-8").splitlines(keepends=True)
     for i in range(5, len(edges), 401):  # a word no document holds, inside the quote
         fields = edges[i].split(",")
@@ -100,3 +108,32 @@ def test_quotes_searched_in_two_processes_give_the_same_spans_and_problems(broke
         print(forked, together == alone, len(found), len(together[0]))
     """)
     assert out == "[True] True 8 2992\n"  # forked once; 8 of 3,000 quotes altered
+
+
+def test_the_graph_built_while_a_child_searches_quotes_is_the_graph(generated, broken_casebook):
+    out = run_alone(f"""
+        import os, pickle
+        from actorgraph import build, parallel, validate
+        from actorgraph.errors import ValidationError
+        forked = []
+        def marked(job):
+            forked.append(True)
+            return parallel.in_child(job)
+        def one_by_one(root):
+            report = validate.open_casebook(root)
+            return report, build.build_graph(report)
+        def errors(how, root):
+            try:
+                how(root)
+            except ValidationError as err:
+                return err.problems
+        alone = one_by_one({str(generated)!r})
+        alone_errors = errors(one_by_one, {str(broken_casebook)!r})
+        validate.APART, validate.in_child = 100, marked
+        report, G = build.open_and_build({str(generated)!r})
+        same = (report.spans == alone[0].spans and report.warnings == alone[0].warnings
+                and pickle.dumps(G) == pickle.dumps(alone[1]))
+        print(forked, same, errors(build.open_and_build, {str(broken_casebook)!r}) == alone_errors,
+              len(alone_errors))
+    """)
+    assert out == "[True, True] True True 8\n"  # forked for each; 8 quotes altered

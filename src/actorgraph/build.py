@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 
 from actorgraph.errors import Problem, ValidationError
-from actorgraph.load import Rows, gc_paused
+from actorgraph.load import Casebook, Rows, gc_paused
 from actorgraph.schema import ALIAS_SEPARATOR, RELATIONS
 from actorgraph.validate import Report, open_casebook
 
@@ -45,20 +45,16 @@ def add_claims(G: nx.MultiDiGraph, edges) -> None:
     nx._clear_cache(G)
 
 
-def _claim_edges(claims: Rows, spans: dict, same: dict[str, str]):
+def _claim_edges(claims: Rows, same: dict[str, str]):
     """(source, target, claim id, attributes) of each claim, for `add_claims`, made column by
     column: each edge's attributes are edges.csv's columns but source and target, then
-    `directed`, `paragraph`, `start` and `end`."""
+    `directed` (`place_quotes` adds the quote's place)."""
     one = same.setdefault
     columns = dict(claims.columns)
     sources, targets = columns.pop("source"), columns.pop("target")
     for name in _REPEATED:
         columns[name] = list(map(one, columns[name], columns[name]))
-    located = list(map(spans.__getitem__, columns["id"]))
     columns["directed"] = list(map(_DIRECTED.__getitem__, columns["relation"]))
-    columns["paragraph"] = [span.paragraph for span in located]
-    columns["start"] = [span.start for span in located]
-    columns["end"] = [span.end for span in located]
     names = list(columns)
     attrs = [dict(zip(names, values)) for values in zip(*columns.values())]
     return zip(map(same.__getitem__, sources), map(same.__getitem__, targets),
@@ -75,7 +71,16 @@ def build_graph(report: Report) -> nx.MultiDiGraph:
     `paragraph`, `start` and `end` (character offsets). Undirected claims are stored in the
     direction the CSV gives. `G.graph["sources"]` maps document ids to their sources.csv rows.
     """
-    book = report.casebook
+    G, claims = graph_without_quotes(report.casebook)
+    place_quotes(claims, report.spans)
+    return G
+
+
+Claims = list[tuple[str, str, str, dict]]  # (source, target, claim id, the edge's attributes)
+
+
+def graph_without_quotes(book: Casebook) -> tuple[nx.MultiDiGraph, Claims]:
+    """`build_graph` but the quotes' places, and its claims for `place_quotes`."""
     G = nx.MultiDiGraph(casebook=str(book.root))
     G.graph["sources"] = {s["id"]: dict(s) for s in book.sources.records}
     G.add_nodes_from(
@@ -84,8 +89,29 @@ def build_graph(report: Report) -> nx.MultiDiGraph:
     )
     # One string object per actor id and per repeated value: less memory, faster caching.
     same: dict[str, str] = {ident: ident for ident in book.actors.columns["id"]}
-    add_claims(G, _claim_edges(book.claims, report.spans, same))
-    return G
+    claims = list(_claim_edges(book.claims, same))
+    add_claims(G, claims)
+    return G, claims
+
+
+def place_quotes(claims: Claims, spans: dict) -> None:
+    """Add each claim's `paragraph`, `start` and `end` (its edge's last attributes)."""
+    for _, _, key, attrs in claims:
+        span = spans[key]
+        attrs["paragraph"], attrs["start"], attrs["end"] = span.paragraph, span.start, span.end
+
+
+@gc_paused()
+def open_and_build(data_dir: Path | str, strict: bool = False
+                   ) -> tuple[Report, nx.MultiDiGraph]:
+    """`open_casebook`, then `build_graph`, with the graph built while the quotes are still
+    being searched (on a large casebook, by a second process: `validate.validate`)."""
+    built = []
+    report = open_casebook(data_dir, strict, meanwhile=lambda book: built.append(
+        graph_without_quotes(book)))
+    G, claims = built[0]
+    place_quotes(claims, report.spans)
+    return report, G
 
 
 @dataclass
@@ -104,8 +130,8 @@ def load_casebook(data_dir: Path | str, strict: bool = False) -> Loaded:
     hit = cache.load(data_dir)
     if hit is None:
         before = cache.snapshot(data_dir)
-        report = open_casebook(data_dir)  # warnings kept apart, so the cache serves --strict
-        hit = build_graph(report), report.warnings
+        report, G = open_and_build(data_dir)  # warnings apart, so the cache serves --strict
+        hit = G, report.warnings
         if cache.entry_path(data_dir) is not None:
             cache.store(data_dir, before, cache_sections(*hit))
     G, warnings = hit

@@ -214,14 +214,12 @@ def build(data_dir: Path, strict: bool, output: Path, title: str, everything: bo
       actorgraph build -o output/actorgraph.html
       actorgraph build --around hezbollah --depth 2 -o output/hezbollah.html
     """
-    from actorgraph.build import build_graph
+    from actorgraph.build import open_and_build
     from actorgraph.render import fit_page, write_html
-    from actorgraph.validate import open_casebook
 
     filters = check_filters(**filters)  # a bad option fails before the casebook is read
-    report = open_casebook(data_dir, strict=strict)
+    report, G = open_and_build(data_dir, strict=strict)
     echo_warnings(report)
-    G = build_graph(report)
     G = apply_selection(G, around_actor, depth, path, top_n, **resolve_filters(G, **filters))
     note = ""
     if not everything:

@@ -158,8 +158,8 @@ APART = 20_000  # quotes from which a second process searches part of the docume
 CHILD_SHARE = 0.6  # of the quotes: this process checks the other values meanwhile
 
 
-def check_quotes(book: Casebook, source_ids: dict[str, int],
-                 problems: list[Problem]) -> Callable[[], dict[str, Span]]:
+def check_quotes(book: Casebook, source_ids: dict[str, int], problems: list[Problem],
+                 share: float = CHILD_SHARE) -> Callable[[], dict[str, Span]]:
     """Start finding every claim's quote in its document; return the function that finishes
     the search, reports the quotes not found and returns the spans by claim id."""
     rows = book.claims
@@ -175,7 +175,7 @@ def check_quotes(book: Casebook, source_ids: dict[str, int],
             unknown.append((doc_id, records))
         elif doc_id in book.documents:  # else its file is missing or unreadable: reported
             searched.append((doc_id, records))
-    located = _locate(book, searched)
+    located = _locate(book, searched, share)
 
     def finish() -> dict[str, Span]:
         ids, quotes, lines = rows.columns["id"], rows.columns["source_text"], rows.lines
@@ -199,12 +199,12 @@ def check_quotes(book: Casebook, source_ids: dict[str, int],
     return finish
 
 
-def _locate(book: Casebook, searched: list[tuple[str, list[int]]]
+def _locate(book: Casebook, searched: list[tuple[str, list[int]]], share: float
             ) -> Callable[[], list[list[Span | None]]]:
     """Start locating the records' quotes in their documents; return the function that gives
     the spans, document by document. From `APART` quotes on, a forked child searches the
-    first documents, `CHILD_SHARE` of the quotes (`parallel.in_child`), while this process
-    checks the other values and then searches the rest."""
+    first documents, `share` of the quotes (`parallel.in_child`), while this process checks
+    the other values and then searches the rest."""
     quotes = book.claims.columns["source_text"]
 
     def locate(part) -> list[list[Span | None]]:
@@ -215,7 +215,7 @@ def _locate(book: Casebook, searched: list[tuple[str, list[int]]]
     if total < APART:
         return lambda: locate(searched)
     cut = count = 0
-    while count < total * CHILD_SHARE:
+    while cut < len(searched) and count < total * share:
         count += len(searched[cut][1])
         cut += 1
     # Plain tuples go through the pipe: pickled three times faster than Spans.
@@ -249,16 +249,24 @@ def check_unused(book: Casebook, problems: list[Problem]) -> None:
 
 
 @gc_paused()
-def validate(book: Casebook) -> tuple[dict[str, Span], list[Problem]]:
-    """Check every value; return quote positions and all problems (errors and warnings)."""
+def validate(book: Casebook, meanwhile: Callable[[Casebook], object] | None = None
+             ) -> tuple[dict[str, Span], list[Problem]]:
+    """Check every value; return quote positions and all problems (errors and warnings).
+
+    `meanwhile(book)`, if given, runs once every value but the quotes is checked and found
+    good, while the quotes are still being searched: on a large casebook a second process
+    then searches all of them (`build.open_and_build` builds the graph meanwhile)."""
     problems = list(book.problems)
     source_ids = check_sources(book.sources, problems)
     readable = book.actors.readable and book.claims.readable
-    finish_quotes = check_quotes(book, source_ids, problems) if readable else dict
+    share = 1.0 if meanwhile else CHILD_SHARE
+    finish_quotes = check_quotes(book, source_ids, problems, share) if readable else dict
     try:
         actor_ids = check_actors(book.actors, problems)
         if readable:
             check_claims(book, actor_ids, problems)
+        if meanwhile and readable and not any(p.severity == "error" for p in problems):
+            meanwhile(book)
     finally:
         spans = finish_quotes()  # also reaps a child searching quotes if a check failed
     if readable:
@@ -269,10 +277,12 @@ def validate(book: Casebook) -> tuple[dict[str, Span], list[Problem]]:
     return spans, problems
 
 
-def open_casebook(root: Path | str, strict: bool = False) -> Report:
-    """Read and validate a casebook; raise ValidationError listing every problem."""
+def open_casebook(root: Path | str, strict: bool = False,
+                  meanwhile: Callable[[Casebook], object] | None = None) -> Report:
+    """Read and validate a casebook; raise ValidationError listing every problem.
+    `meanwhile`: as for `validate`."""
     book = read_casebook(root)
-    spans, problems = validate(book)
+    spans, problems = validate(book, meanwhile)
     if strict:
         problems = [replace(p, severity="error") for p in problems]
     if any(p.severity == "error" for p in problems):
