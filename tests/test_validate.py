@@ -238,3 +238,18 @@ def test_a_tie_between_suggestions_goes_to_the_actor_listed_first(runner, casebo
     assert result.exit_code == 1
     assert ("case/edges.csv:3: source 'saga-191' is not an actor id (did you mean "
             "'sara-159'?)") in result.output
+
+
+def test_an_unknown_document_among_many_is_named_with_a_suggestion(runner, casebook):
+    root = casebook()
+    with open(root / "sources.csv", "a", encoding="utf-8") as f:
+        for n in range(1, 12):
+            f.write(f"memo-{n:02},Memo {n},sources/report.txt,,,\n")
+    edges = (root / "edges.csv").read_text(encoding="utf-8")
+    lines = edges.splitlines(keepends=True)
+    lines[2] = lines[2].replace(",report,", ",memo-O7,")  # a letter O typed for a zero
+    (root / "edges.csv").write_text("".join(lines), encoding="utf-8")
+    result = runner.invoke(cli, ["validate", "--data", "case"])
+    assert result.exit_code == 1
+    assert ("case/edges.csv:3: unknown source_doc 'memo-O7' (did you mean 'memo-07'? "
+            "sources.csv has 12 sources)") in result.output

@@ -179,11 +179,10 @@ def check_quotes(book: Casebook, source_ids: dict[str, int], problems: list[Prob
 
     def finish() -> dict[str, Span]:
         ids, quotes, lines = rows.columns["id"], rows.columns["source_text"], rows.lines
-        known = ", ".join(source_ids) or "none"
         for doc_id, records in unknown:
+            message = _unknown_document(doc_id, list(source_ids))
             for i in records:
-                problems.append(Problem(rows.path, lines[i], f"unknown source_doc {doc_id!r} "
-                                        f"(sources.csv has: {known})"))
+                problems.append(Problem(rows.path, lines[i], message))
         spans: dict[str, Span] = {}
         for (doc_id, records), found in zip(searched, located()):
             for i, span in zip(records, found):
@@ -197,6 +196,17 @@ def check_quotes(book: Casebook, source_ids: dict[str, int], problems: list[Prob
         return spans
 
     return finish
+
+
+LISTED = 10  # sources.csv ids listed in full when a claim cites an unknown one
+
+
+def _unknown_document(doc_id: str, known: list[str]) -> str:
+    if len(known) <= LISTED:
+        return f"unknown source_doc {doc_id!r} (sources.csv has: {', '.join(known) or 'none'})"
+    hint = closest(doc_id, known, limit=1)
+    guess = f"did you mean {hint[0]!r}? " if hint else ""
+    return f"unknown source_doc {doc_id!r} ({guess}sources.csv has {len(known):,} sources)"
 
 
 def _locate(book: Casebook, searched: list[tuple[str, list[int]]], share: float
