@@ -419,3 +419,25 @@ def test_a_cached_path_does_not_import_the_validator(tmp_path):
                  if line.startswith("import time:")} for r in runs]
     assert "actorgraph.validate" in imported[0]  # the check sees real imports
     assert "actorgraph.validate" not in imported[1]
+
+
+def test_a_large_casebook_says_it_is_being_read_until_it_is_cached(runner, casebook,
+                                                                     monkeypatch):
+    from actorgraph import build, cache
+
+    casebook()
+    monkeypatch.setattr(build, "NOTICE_MB", 0)  # the fixture is a few kB: every size is large
+    monkeypatch.setattr(cache, "RACY_NS", 50_000_000)  # files settled after 50 ms, not 2 s
+    time.sleep(0.06)
+    first = runner.invoke(cli, ["path", "aldovia", "front", "--data", "case"])
+    second = runner.invoke(cli, ["path", "aldovia", "front", "--data", "case"])
+    assert first.exit_code == 0 and second.exit_code == 0, first.output
+    assert first.stderr.startswith("reading and checking the casebook (0 MB, new or changed "
+                                   "since it was last read; the next commands on it start "
+                                   "from the cache)\n")
+    assert second.stderr == ""  # answered from the cache
+    assert first.stdout == second.stdout
+    monkeypatch.setattr(build, "NOTICE_MB", 1)  # the default is 20
+    monkeypatch.setenv("ACTORGRAPH_NO_CACHE", "1")
+    small = runner.invoke(cli, ["path", "aldovia", "front", "--data", "case"])
+    assert small.exit_code == 0 and small.stderr == ""  # too small to be worth saying

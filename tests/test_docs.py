@@ -41,7 +41,7 @@ def test_every_option_has_help(name):
 
 
 def test_readme_states_the_size_thresholds_the_code_uses():
-    from actorgraph import render, select, validate
+    from actorgraph import build, render, select, validate
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for said in (f"| up to {render.PHYSICS_LIMIT} actors |",
@@ -52,5 +52,6 @@ def test_readme_states_the_size_thresholds_the_code_uses():
                  f"estimated from {select.SAMPLE_SOURCES} seeded source actors",
                  f"| over {render.PAGE_ACTORS:,} actors or {render.PAGE_CLAIMS:,} claims |",
                  f"| from {validate.APART:,} quotes |",
-                 f"holding {validate.CHILD_SHARE:.0%} of the quotes"):
+                 f"holding {validate.CHILD_SHARE:.0%} of the quotes",
+                 f"A query on a casebook of {build.NOTICE_MB} MB or\nmore"):
         assert said in readme, said

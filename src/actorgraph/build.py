@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from actorgraph.validate import Report, open_casebook
 def split_aliases(value: str) -> list[str]:
     return [a.strip() for a in value.split(ALIAS_SEPARATOR) if a.strip()]
 
+
+log = logging.getLogger("actorgraph")
+NOTICE_MB = 20  # a casebook from this size says so while it is read (100k claims: 49 MB)
 
 _REPEATED = ("relation", "source_doc", "claimed_by", "certainty", "date", "notes")
 _DIRECTED = {name: relation.directed for name, relation in RELATIONS.items()}
@@ -130,6 +134,11 @@ def load_casebook(data_dir: Path | str, strict: bool = False) -> Loaded:
     hit = cache.load(data_dir)
     if hit is None:
         before = cache.snapshot(data_dir)
+        size = sum(file[1] or 0 for file in before.files) / 1e6
+        if size >= NOTICE_MB:
+            then = ("new or changed since it was last read; the next commands on it start from "
+                    "the cache" if cache.entry_path(data_dir) is not None else "the cache is off")
+            log.info("reading and checking the casebook (%s MB, %s)", f"{size:,.0f}", then)
         report, G = open_and_build(data_dir)  # warnings apart, so the cache serves --strict
         hit = G, report.warnings
         if cache.entry_path(data_dir) is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 from pathlib import Path
 
@@ -17,10 +18,23 @@ DEFAULT_DATA = "data"
 DEFAULT_HTML = Path("output") / "actorgraph.html"
 
 
+class Notices(logging.Handler):
+    """The library's notices (`logging`, logger "actorgraph", INFO and up) as lines on stderr,
+    e.g. that a large casebook is being read because the cache does not hold it yet."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(self.format(record), err=True)
+
+
 class ActorGraphGroup(click.Group):
-    """Turns every ActorGraphError into a message on stderr and exit status 1, in one place."""
+    """Turns every ActorGraphError into a message on stderr and exit status 1, in one place;
+    prints the library's notices on stderr."""
 
     def invoke(self, ctx: click.Context):
+        logger = logging.getLogger("actorgraph")
+        if not any(isinstance(h, Notices) for h in logger.handlers):
+            logger.addHandler(Notices())
+            logger.setLevel(logging.INFO)
         try:
             return super().invoke(ctx)
         except ActorGraphError as err:
