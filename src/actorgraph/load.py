@@ -36,8 +36,9 @@ class Rows:
     readable: bool = True
 
     @classmethod
-    def empty(cls, path: str, table: Table, readable: bool = True) -> Rows:
-        return cls(path, {name: [] for name in table.column_names}, [], readable)
+    def unreadable(cls, path: str, table: Table) -> Rows:
+        """A file that could not be read: every column of the table, empty."""
+        return cls(path, {name: [] for name in table.column_names}, [], readable=False)
 
     @cached_property
     def records(self) -> list[dict[str, str]]:
@@ -122,21 +123,21 @@ def read_table(folder: Path, table: Table, problems: list[Problem]) -> Rows:
     except FileNotFoundError:
         problems.append(Problem(shown, None, "file is missing; it needs the columns "
                                 + ", ".join(table.column_names)))
-        return Rows.empty(shown, table, readable=False)
+        return Rows.unreadable(shown, table)
     except Unreadable as err:
         problems.append(Problem(shown, err.line, str(err)))
-        return Rows.empty(shown, table, readable=False)
+        return Rows.unreadable(shown, table)
 
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)
     except csv.Error as err:
         problems.append(Problem(shown, 1, f"the header row cannot be read as CSV: {err}"))
-        return Rows.empty(shown, table, readable=False)
+        return Rows.unreadable(shown, table)
     if not header or not any(h.strip() for h in header):
         problems.append(Problem(shown, 1, "has no header row; it needs the columns "
                                 + ", ".join(table.column_names)))
-        return Rows.empty(shown, table, readable=False)
+        return Rows.unreadable(shown, table)
 
     known = {name: name for name in table.column_names} | table.aliases
     columns = [known.get(h.strip().lower(), h.strip()) for h in header]
@@ -145,7 +146,7 @@ def read_table(folder: Path, table: Table, problems: list[Problem]) -> Rows:
         problems.append(Problem(shown, 1, f"missing column {name!r} (the header has: "
                                 f"{', '.join(h.strip() for h in header)})"))
     if missing:
-        return Rows.empty(shown, table, readable=False)
+        return Rows.unreadable(shown, table)
     first_line = reader.line_num + 1
     read = _at_once(reader, columns, first_line)
     if read is None:  # something is irregular: read again, record by record, to say where

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 T = TypeVar("T")
+_FAILED = object()  # what `result` got when the child gave nothing usable
 
 
 def in_child(job: Callable[[], T]) -> Callable[[], T]:
@@ -53,10 +54,3 @@ def in_child(job: Callable[[], T]) -> Callable[[], T]:
         return value
 
     return result
-
-
-class _Failed:
-    pass
-
-
-_FAILED = _Failed()

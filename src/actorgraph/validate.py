@@ -56,10 +56,15 @@ def _valid_list(names) -> str:
     return ", ".join(names)
 
 
+def _did_you_mean(value: str, choices) -> str:
+    """"did you mean 'x'? " with the choice most like `value`, or "" if none is like it."""
+    hint = closest(value, list(choices), limit=1)
+    return f"did you mean {hint[0]!r}? " if hint else ""
+
+
 def _unknown(kind: str, value: str, vocabulary) -> str:
-    hint = closest(value, list(vocabulary), limit=1)
-    suggestion = f"did you mean {hint[0]!r}? " if hint else ""
-    return f"unknown {kind} {value!r} ({suggestion}valid: {_valid_list(vocabulary)})"
+    return (f"unknown {kind} {value!r} ({_did_you_mean(value, vocabulary)}valid: "
+            f"{_valid_list(vocabulary)})")
 
 
 def _lines_of(rows: Rows, column: str, bad) -> list[tuple[int, str]]:
@@ -90,16 +95,16 @@ def _required_and_unique(rows: Rows, table: Table, problems: list[Problem]) -> d
     return first
 
 
-def _unknown_values(rows: Rows, column: str, kind: str, vocabulary, problems: list[Problem]):
+def _unknown_values(rows: Rows, column: str, vocabulary, problems: list[Problem]):
     """Report the values of `column` that are not blank and not in the vocabulary."""
     bad = set(rows.columns[column]).difference(vocabulary, {""})
     for line, value in _lines_of(rows, column, bad):
-        problems.append(Problem(rows.path, line, _unknown(kind, value, vocabulary)))
+        problems.append(Problem(rows.path, line, _unknown(column, value, vocabulary)))
 
 
 def check_actors(rows: Rows, problems: list[Problem]) -> dict[str, int]:
     ids = _required_and_unique(rows, NODES, problems)
-    _unknown_values(rows, "type", "type", ACTOR_TYPES, problems)
+    _unknown_values(rows, "type", ACTOR_TYPES, problems)
     owner: dict[str, tuple[str, int]] = {}  # name key -> (actor id, line), for ids and names
     columns = rows.columns
     for line, ident, name in zip(rows.lines, columns["id"], columns["name"]):
@@ -144,8 +149,8 @@ def check_claims(book: Casebook, actor_ids: dict[str, int], problems: list[Probl
                 iter(closest(value, list(actor_ids), limit=1)), None)
             hint = f" (did you mean {guess!r}?)" if guess else ""
             problems.append(Problem(rows.path, line, f"{end} {value!r} is not an actor id{hint}"))
-    _unknown_values(rows, "relation", "relation", RELATIONS, problems)
-    _unknown_values(rows, "certainty", "certainty", CERTAINTIES, problems)
+    _unknown_values(rows, "relation", RELATIONS, problems)
+    _unknown_values(rows, "certainty", CERTAINTIES, problems)
     _check_dates(rows, "date", "", problems)
     if any(map(eq, columns["source"], columns["target"])):
         for line, source, target in zip(lines, columns["source"], columns["target"]):
@@ -159,7 +164,7 @@ CHILD_SHARE = 0.6  # of the quotes: this process checks the other values meanwhi
 
 
 def check_quotes(book: Casebook, source_ids: dict[str, int], problems: list[Problem],
-                 share: float = CHILD_SHARE) -> Callable[[], dict[str, Span]]:
+                 share: float) -> Callable[[], dict[str, Span]]:
     """Start finding every claim's quote in its document; return the function that finishes
     the search, reports the quotes not found and returns the spans by claim id."""
     rows = book.claims
@@ -204,9 +209,8 @@ LISTED = 10  # sources.csv ids listed in full when a claim cites an unknown one
 def _unknown_document(doc_id: str, known: list[str]) -> str:
     if len(known) <= LISTED:
         return f"unknown source_doc {doc_id!r} (sources.csv has: {', '.join(known) or 'none'})"
-    hint = closest(doc_id, known, limit=1)
-    guess = f"did you mean {hint[0]!r}? " if hint else ""
-    return f"unknown source_doc {doc_id!r} ({guess}sources.csv has {len(known):,} sources)"
+    return (f"unknown source_doc {doc_id!r} ({_did_you_mean(doc_id, known)}sources.csv has "
+            f"{len(known):,} sources)")
 
 
 def _locate(book: Casebook, searched: list[tuple[str, list[int]]], share: float
