@@ -276,3 +276,66 @@ def test_neo4j_quote_with_newline_is_one_quoted_field(graph, tmp_path):
     raw = (folder / "claims.csv").read_text(encoding="utf-8")
     assert f'"{E1_QUOTE}"' in raw
     assert len(list(csv.reader(io.StringIO(raw, newline="")))) == 1 + 7
+
+
+# --- GraphML and GEXF as networkx's own writers give them ---------------------------------
+
+def _as_networkx_writes(G, fmt: str, path):
+    """The same flat records written by networkx's writers, as the exports once were."""
+    from actorgraph.export.flat import flat_records
+    from actorgraph.schema import ACTOR_TYPES
+
+    flat = flat_records(G)
+    H = nx.MultiDiGraph(**flat.graph)
+    H.add_nodes_from((n, dict(attrs)) for n, attrs in flat.nodes)
+    H.add_edges_from((u, v, k, dict(attrs)) for u, v, k, attrs in flat.edges)
+    if fmt == "graphml":
+        nx.write_graphml(H, path)
+        return nx.read_graphml(path, force_multigraph=True)
+    for _, data in H.nodes(data=True):
+        color = ACTOR_TYPES[data["type"]].color.lstrip("#")
+        data["viz"] = {"color": {"r": int(color[0:2], 16), "g": int(color[2:4], 16),
+                                 "b": int(color[4:6], 16), "a": 1.0}}
+    for *_, key, data in H.edges(keys=True, data=True):
+        data["id"] = key
+    nx.write_gexf(H, path, version="1.2draft")
+    return nx.read_gexf(path)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+@pytest.mark.parametrize("fixture", ["export", "good", "hostile", "article"])
+def test_xml_exports_read_back_as_networkx_writes_them(fixture, fmt, casebook,
+                                                       article_casebook, tmp_path):
+    """Our streaming writers against networkx's: every node, claim, attribute and type the
+    same once read back."""
+    G = load_graph(article_casebook if fixture == "article" else casebook(base=fixture))
+    ours = export_graph(G, fmt, tmp_path / f"ours.{fmt}")
+    read = {"graphml": lambda p: nx.read_graphml(p, force_multigraph=True),
+            "gexf": nx.read_gexf}[fmt]
+    got, expected = read(ours), _as_networkx_writes(G, fmt, tmp_path / f"nx.{fmt}")
+    assert list(got.nodes(data=True)) == list(expected.nodes(data=True))
+    # networkx's GEXF reader gives a simple graph when no claims are parallel.
+    assert type(got) is type(expected)
+    assert list(got.edges(data=True)) == list(expected.edges(data=True))
+    if got.is_multigraph():
+        assert list(got.edges(keys=True)) == list(expected.edges(keys=True))
+    assert got.graph == expected.graph
+    assert got.number_of_edges() == G.number_of_edges() > 0
+
+
+def test_xml_exports_hold_control_characters_as_replacement_characters(casebook, tmp_path):
+    """XML 1.0 cannot hold a form feed or \\x01 (pasted from a PDF, say): each becomes U+FFFD
+    and the file stays readable by a strict parser; tabs and newlines stay."""
+    from xml.etree import ElementTree
+
+    root = casebook(base="export")
+    edges = root / "edges.csv"
+    edges.write_text(edges.read_text(encoding="utf-8").replace(
+        "drones, rifles, ammunition", "drones,\x0crifles\x01\tammunition"), encoding="utf-8")
+    G = load_graph(root)
+    for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        path = export_graph(G, fmt, tmp_path / f"out.{fmt}")
+        ElementTree.parse(path)  # raises on a character XML cannot hold
+        H = read(path, force_multigraph=True) if fmt == "graphml" else read(path)
+        notes = {k: d.get("notes") for *_, k, d in H.edges(keys=True, data=True)}
+        assert notes["e1"] == "drones,\ufffdrifles\ufffd\tammunition"

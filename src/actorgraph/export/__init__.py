@@ -24,6 +24,7 @@ from actorgraph.export.cytoscape import generate_cytoscape
 from actorgraph.export.gexf import generate_gexf
 from actorgraph.export.graphml import generate_graphml
 from actorgraph.export.nodelink import generate_nodelink
+from actorgraph.load import gc_paused
 from actorgraph.write import atomic_write
 
 STDOUT = "-"
@@ -68,6 +69,7 @@ def get_format(name: str) -> Format:
             from None
 
 
+@gc_paused()  # a record per claim, none in a cycle: flat_records at 500k 6.2 s -> 4.6 s
 def export_graph(G: nx.MultiDiGraph, fmt: str | Format, dest: str | Path = STDOUT) -> Path | None:
     """Write `G` in format `fmt` to `dest`, a path or `-` for stdout; return the path written.
 

@@ -5,9 +5,15 @@ other lists are joined with `|`, empty values are left out, the quote's characte
 are renamed `quote_start`/`quote_end` (Gephi and the GEXF writer read `start`/`end` as time
 intervals), every node and claim gets a `label` (the actor's name, the relation's label), and
 each claim carries its id as `claim_id` too (igraph's GraphML reader loses edge ids).
+
+Both formats are XML 1.0, which cannot hold most control characters (a form feed pasted from
+a PDF, say): each is written as U+FFFD, so that every reader can open the file.
 """
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -16,6 +22,20 @@ from actorgraph.schema import RELATIONS
 
 EDGE_RENAMED = {"id": "claim_id", "start": "quote_start", "end": "quote_end"}
 SCALARS = (bool, int, float, str)
+XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}  # GraphML and GEXF
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(value: str) -> str:
+    """`value` with each character XML 1.0 cannot hold made U+FFFD."""
+    return value if value.isprintable() else _NOT_XML.sub("\ufffd", value)
+
+
+def xml_text(value) -> str:
+    """A flat value as an XML attribute or data text: booleans as `true`/`false`."""
+    if value.__class__ is bool:
+        return "true" if value else "false"
+    return str(value)
 
 
 def flat_value(value):
@@ -34,50 +54,62 @@ def flat_attrs(data: dict, rename: dict[str, str] | None = None) -> dict:
             continue
         value = flat_value(value)
         if value is not None:
-            flat[rename.get(key, key)] = value
+            flat[rename.get(key, key)] = xml_safe(value) if type(value) is str else value
     return flat
 
 
-def _one_type_per_attribute(records: list[dict]) -> None:
-    """Make a column that holds values of several types hold strings only."""
+def _one_type_per_attribute(records: list[dict]) -> dict[str, type]:
+    """Make a column that holds values of several types hold strings only; return each
+    column's type, in the order the columns first appear."""
     types: dict[str, set[type]] = {}
     for record in records:
         for key, value in record.items():
             types.setdefault(key, set()).add(type(value))
     mixed = {key for key, seen in types.items() if len(seen) > 1}
-    for record in records:
-        for key in mixed & record.keys():
-            record[key] = text(record[key])
+    if mixed:
+        for record in records:
+            for key in mixed & record.keys():
+                record[key] = xml_safe(text(record[key]))
+    return {key: str if key in mixed else next(iter(seen)) for key, seen in types.items()}
 
 
-def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A new MultiDiGraph with flat attributes; `G` is not changed.
+@dataclass
+class Flat:
+    """A graph's flat records, and each attribute's one type (a key of `XML_TYPES`)."""
+
+    graph: dict[str, str]
+    nodes: list[tuple[str, dict]]  # (actor id, attributes)
+    edges: list[tuple[str, str, str, dict]]  # (source, target, claim id, attributes)
+    node_types: dict[str, type]
+    edge_types: dict[str, type]
+
+
+def flat_records(G: nx.MultiDiGraph) -> Flat:
+    """`G`'s actors and claims with flat attributes; `G` is not changed.
 
     Node and edge keys become strings; each claim keeps its id as its key. Graph-level
     document metadata becomes `source:<doc id>:<column>` strings.
     """
-    H = nx.MultiDiGraph()
-    H.graph["name"] = "actorgraph casebook"
+    graph = {"name": "actorgraph casebook"}
     if G.graph.get("casebook"):
-        H.graph["casebook"] = str(G.graph["casebook"])
+        graph["casebook"] = xml_safe(str(G.graph["casebook"]))
     for doc_id, row in G.graph.get("sources", {}).items():
         for column, value in row.items():
             if column != "id" and (value := flat_value(value)) is not None:
-                H.graph[f"source:{doc_id}:{column}"] = text(value)
+                graph[f"source:{doc_id}:{column}"] = xml_safe(text(value))
 
     nodes = []
     for node, data in G.nodes(data=True):
         attrs = flat_attrs(data)
-        attrs.setdefault("label", text(data.get("name")) or str(node))
-        nodes.append((str(node), attrs))
+        attrs.setdefault("label", xml_safe(text(data.get("name")) or str(node)))
+        nodes.append((xml_safe(str(node)), attrs))
     edges = []
     for u, v, key, data in G.edges(keys=True, data=True):
         attrs = flat_attrs(data, EDGE_RENAMED)
         relation = RELATIONS.get(data.get("relation"))
-        attrs.setdefault("label", relation.label if relation else str(data.get("relation", "")))
-        edges.append((str(u), str(v), str(key), attrs))
-    _one_type_per_attribute([attrs for _, attrs in nodes])
-    _one_type_per_attribute([attrs for *_, attrs in edges])
-    H.add_nodes_from(nodes)
-    H.add_edges_from(edges)
-    return H
+        attrs.setdefault("label", relation.label if relation
+                         else xml_safe(str(data.get("relation", ""))))
+        edges.append((xml_safe(str(u)), xml_safe(str(v)), xml_safe(str(key)), attrs))
+    node_types = _one_type_per_attribute([attrs for _, attrs in nodes])
+    edge_types = _one_type_per_attribute([attrs for *_, attrs in edges])
+    return Flat(graph, nodes, edges, node_types, edge_types)
