@@ -432,12 +432,41 @@ def test_a_large_casebook_says_it_is_being_read_until_it_is_cached(runner, caseb
     first = runner.invoke(cli, ["path", "aldovia", "front", "--data", "case"])
     second = runner.invoke(cli, ["path", "aldovia", "front", "--data", "case"])
     assert first.exit_code == 0 and second.exit_code == 0, first.output
-    assert first.stderr.startswith("reading and checking the casebook (0 MB, new or changed "
-                                   "since it was last read; the next commands on it start "
-                                   "from the cache)\n")
+    assert first.stderr == ("reading and checking the casebook (0 MB, new or changed since it "
+                            "was last read; the next commands on it start from the cache)\n"
+                            "keeping the casebook in the cache for the next commands\n")
     assert second.stderr == ""  # answered from the cache
     assert first.stdout == second.stdout
+    monkeypatch.setenv("ACTORGRAPH_NO_CACHE", "1")
+    off = runner.invoke(cli, ["path", "aldovia", "front", "--data", "case"])
+    assert off.exit_code == 0 and off.stderr == (
+        "reading and checking the casebook (0 MB, the cache is off)\n")
+    monkeypatch.delenv("ACTORGRAPH_NO_CACHE")
     monkeypatch.setattr(build, "NOTICE_MB", 1)  # the default is 20
     monkeypatch.setenv("ACTORGRAPH_NO_CACHE", "1")
     small = runner.invoke(cli, ["path", "aldovia", "front", "--data", "case"])
     assert small.exit_code == 0 and small.stderr == ""  # too small to be worth saying
+
+
+def test_a_first_query_answers_before_it_fills_the_cache(runner, casebook, monkeypatch):
+    """The answer is on stdout (flushed) when the cache starts being filled, and the cache
+    holds the casebook once the command is over."""
+    import sys
+
+    from actorgraph import cache
+
+    casebook()
+    monkeypatch.setattr(cache, "RACY_NS", 50_000_000)  # files settled after 50 ms, not 2 s
+    time.sleep(0.06)
+    printed = []
+    store = cache.store
+
+    def watched(*args, **kwargs):
+        printed.append(sys.stdout.buffer.getvalue().decode())
+        return store(*args, **kwargs)
+
+    monkeypatch.setattr(cache, "store", watched)
+    first = runner.invoke(cli, ["path", "aldovia", "front", "--data", "case"])
+    assert first.exit_code == 0, first.output
+    assert printed == [first.stdout] and "aldovia" in first.stdout.lower()
+    assert cache.load("case") is not None

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 import networkx as nx
 
+from actorgraph import later
 from actorgraph.errors import Problem, ValidationError
 from actorgraph.load import Casebook, Rows, gc_paused
 from actorgraph.schema import ALIAS_SEPARATOR, RELATIONS
@@ -142,11 +144,20 @@ def load_casebook(data_dir: Path | str, strict: bool = False) -> Loaded:
         report, G = open_and_build(data_dir)  # warnings apart, so the cache serves --strict
         hit = G, report.warnings
         if cache.entry_path(data_dir) is not None:
-            cache.store(data_dir, before, cache_sections(*hit))
+            later.do(partial(_keep, data_dir, before, hit, size >= NOTICE_MB))
     G, warnings = hit
     if strict and warnings:
         raise ValidationError([replace(p, severity="error") for p in warnings])
     return Loaded(G, warnings)
+
+
+def _keep(data_dir: Path | str, before, hit: tuple, say: bool) -> None:
+    """Cache a casebook just read (`later.do`: a command answers first)."""
+    from actorgraph import cache
+
+    if say:
+        log.info("keeping the casebook in the cache for the next commands")
+    cache.store(data_dir, before, cache_sections(*hit))
 
 
 def cache_sections(G: nx.MultiDiGraph, warnings: list[Problem]) -> dict[str, bytes]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from actorgraph import later
 from actorgraph.errors import ActorGraphError
 from actorgraph.lookup import complete_actor
 from actorgraph.output import format_option
@@ -23,7 +24,8 @@ class Notices(logging.Handler):
     e.g. that a large casebook is being read because the cache does not hold it yet."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(self.format(record), err=True)
+        if not sys.stderr.closed:  # closed once the reader of our output has left
+            click.echo(self.format(record), err=True)
 
 
 class ActorGraphGroup(click.Group):
@@ -35,15 +37,18 @@ class ActorGraphGroup(click.Group):
         if not any(isinstance(h, Notices) for h in logger.handlers):
             logger.addHandler(Notices())
             logger.setLevel(logging.INFO)
-        try:
-            return super().invoke(ctx)
-        except ActorGraphError as err:
-            click.echo(f"error: {err}" if "\n" not in str(err) else str(err), err=True)
-            ctx.exit(1)
-        except BrokenPipeError:
-            # `actorgraph claims | head`: the reader left; say nothing.
-            sys.stderr.close()
-            ctx.exit(0)
+        with later.after():  # the cache is filled once the answer is out
+            try:
+                answer = super().invoke(ctx)
+                sys.stdout.flush()
+                return answer
+            except ActorGraphError as err:
+                click.echo(f"error: {err}" if "\n" not in str(err) else str(err), err=True)
+                ctx.exit(1)
+            except BrokenPipeError:
+                # `actorgraph claims | head`: the reader left; say nothing.
+                sys.stderr.close()
+                ctx.exit(0)
 
 
 def data_option(command):
