@@ -67,3 +67,87 @@ def test_shortest_paths_from_both_ends_equal_networkx(seed, directed):
         except nx.NetworkXNoPath:
             expected = []
         assert sorted(select.shortest_paths(G, source, target, directed)) == expected
+
+
+def random_claims_graph(seed: int, actors: int = 40, claims: int = 150) -> nx.MultiDiGraph:
+    """Parallel claims, claims both ways, claims tying an actor to itself, lone actors."""
+    import random
+
+    from actorgraph.schema import ACTOR_TYPES, CERTAINTIES, RELATIONS
+
+    rng = random.Random(seed)
+    G = nx.MultiDiGraph()
+    for i in range(actors):
+        G.add_node(f"a{i}", name=rng.choice(["Kaka", "Kari", "Sol", f"N{i}"]),
+                   type=rng.choice(list(ACTOR_TYPES)))
+    ids = sorted(G)[: actors - 3]  # three lone actors
+    for i in range(claims):
+        u = rng.choice(ids)
+        v = u if rng.random() < 0.05 else rng.choice(ids)
+        G.add_edge(u, v, key=f"c{i}", relation=rng.choice(list(RELATIONS)),
+                   certainty=rng.choice(list(CERTAINTIES)), source_doc=rng.choice("xyz"),
+                   directed=rng.random() < 0.6)
+    return G
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_centrality_is_networkx_degree_projection_degree_and_betweenness(seed):
+    G = random_claims_graph(seed)
+    projection = nx.Graph(nx.MultiGraph(G))  # one link per pair, self-links kept
+    between = nx.betweenness_centrality(projection, normalized=True)
+    scores = select.centrality(G)
+    assert list(scores) == list(G)
+    for actor in G:
+        assert scores[actor]["degree"] == G.degree(actor)
+        assert scores[actor]["ties"] == projection.degree(actor)
+        assert scores[actor]["betweenness"] == pytest.approx(between[actor], abs=1e-12)
+
+
+def test_an_estimate_split_between_two_processes_is_the_one_pass_estimate(H, monkeypatch):
+    import random
+
+    import igraph
+
+    monkeypatch.setattr(select, "EXACT_BETWEENNESS", 10)
+    monkeypatch.setattr(select, "SAMPLE_SOURCES", 41)  # an odd count: unequal halves
+    nodes = list(H)
+    n = len(nodes)
+    g = igraph.Graph(n=n, edges=[(nodes.index(u), nodes.index(v)) for u, v in H.edges()])
+    sources = random.Random(0).sample(range(n), 41)
+    raw = g.betweenness(directed=False, sources=sources)
+    scale = 2 / ((n - 1) * (n - 2)) * n / 41
+    ours = select.betweenness(H)
+    assert [ours[a] for a in nodes] == pytest.approx([r * scale for r in raw], abs=1e-12)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_first_of_a_ranking_are_the_head_of_the_whole_ranking(seed):
+    import random
+
+    rng = random.Random(seed)
+    G = random_claims_graph(seed)
+    scores = {a: {"degree": rng.choice([0, 1, 1, 2, 3, 3, 3])} for a in G}  # many ties
+    whole = select.ranked(G, scores, "degree")
+    assert sorted(whole) == sorted(G)
+    for first in (0, 1, 2, 5, 17, len(G), len(G) + 3):
+        assert select.ranked(G, scores, "degree", first) == whole[:first]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_stats_group_claims_by_unordered_pair(seed):
+    from actorgraph import query
+    from actorgraph.schema import CERTAINTY_RANK
+
+    G = random_claims_graph(seed)
+    pairs: dict[frozenset, list[dict]] = {}
+    for u, v, claim in G.edges(data=True):
+        pairs.setdefault(frozenset((u, v)), []).append(claim)
+    single = [cs for cs in pairs.values() if len({c["source_doc"] for c in cs}) == 1]
+    weak = [cs for cs in pairs.values()
+            if all(CERTAINTY_RANK[c["certainty"]] >= CERTAINTY_RANK["suspected"] for c in cs)]
+    summary = query.stats(G)
+    assert (summary["claims"], summary["pairs"]) == (G.number_of_edges(), len(pairs))
+    assert summary["single_source"] == {"claims": sum(map(len, single)), "pairs": len(single)}
+    assert summary["suspicion_only"] == {"claims": sum(map(len, weak)), "pairs": len(weak)}
+    assert summary["documents"] == len({d for *_, d in G.edges(data="source_doc")})
+    assert sum(summary["relations"].values()) == G.number_of_edges()

@@ -7,7 +7,7 @@ into ids with `lookup.resolve` first.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 
 import networkx as nx
@@ -171,26 +171,28 @@ def claim_rows(G: nx.MultiDiGraph, actors: Iterable[str] = (), certainties: Iter
 
 def _ranked(G, scores, measure: str) -> list[dict]:
     return [{"id": a, "name": name(G, a), measure: scores[a][measure]}
-            for a in ranked(G, scores, measure)[:TOP]]
+            for a in ranked(G, scores, measure, TOP)]
 
 
 def stats(G: nx.MultiDiGraph) -> dict:
     """Counts, components, brokers and how much rests on a single source or on suspicion."""
-    pairs: dict[frozenset, list[dict]] = defaultdict(list)
-    for u, v, c in G.edges(data=True):
-        pairs[frozenset((u, v))].append(c)
+    pairs: dict[tuple[str, str], list[dict]] = {}  # each pair of actors' claims, either way
+    for u, out in G.succ.items():  # one pass over the adjacency: no edge view per claim
+        for v, keyed in out.items():
+            pairs.setdefault((u, v) if u <= v else (v, u), []).extend(keyed.values())
+    claims = [c for cs in pairs.values() for c in cs]
     single = [cs for cs in pairs.values() if len({c["source_doc"] for c in cs}) == 1]
     weak = CERTAINTY_RANK["suspected"]
     suspicion = [cs for cs in pairs.values()
                  if all(CERTAINTY_RANK[c["certainty"]] >= weak for c in cs)]
     types = Counter(t for _, t in G.nodes(data="type"))
-    relations = Counter(r for _, _, r in G.edges(data="relation"))
-    certainties = Counter(c for _, _, c in G.edges(data="certainty"))
+    relations = Counter(c["relation"] for c in claims)
+    certainties = Counter(c["certainty"] for c in claims)
     components = sorted((len(c) for c in nx.weakly_connected_components(G)), reverse=True)
     scores = centrality(G)
     return {
-        "actors": G.number_of_nodes(), "claims": G.number_of_edges(),
-        "documents": len({d for _, _, d in G.edges(data="source_doc")}),
+        "actors": G.number_of_nodes(), "claims": len(claims),
+        "documents": len({c["source_doc"] for c in claims}),
         "actor_types": {t: types[t] for t in ACTOR_TYPES if types[t]},
         "relations": {r: relations[r] for r in RELATIONS if relations[r]},
         "certainties": {c: certainties[c] for c in CERTAINTIES},
