@@ -26,3 +26,28 @@ def test_a_last_column_with_room_stays_beside_its_row(monkeypatch):
     rows = [{"name": "Hub", "relations": ["allied_with", "supports"]}]
     assert output.table(rows, ["name", "relations"]) == [
         "name  relations", "Hub   allied_with, supports"]
+
+
+def test_wrap_is_textwraps_wrap_of_the_text_with_whitespace_folded(monkeypatch):
+    """A line that fits is not handed to textwrap; the answer must be textwrap's anyway."""
+    import random
+    import textwrap
+
+    rng = random.Random(7)
+    words = ["a", "Kaka", "—", "well-known", "x" * 30, "¶2", "\t", "\n", " ", ""]
+    for _ in range(2000):
+        columns, indent = rng.choice([40, 41, 60, 80, 100]), rng.choice([0, 2, 3, 7])
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(0, 30)))
+        monkeypatch.setenv("COLUMNS", str(columns))
+        pad = " " * indent
+        expected = textwrap.wrap(" ".join(text.split()), columns - 1, initial_indent=pad,
+                                 subsequent_indent=pad, break_on_hyphens=False)
+        assert output.wrap(text, indent) == (expected or [pad.rstrip()])
+
+
+def test_text_lines_are_printed_in_order_whatever_their_number(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    for count in (0, 1, 999, 1000, 1001, 2500):
+        lines = [f"line {i}" for i in range(count)]
+        output.emit("text", lines or ["x"], text=lambda lines=lines: iter(lines))
+        assert capsys.readouterr().out == "".join(f"{line}\n" for line in lines)

@@ -28,16 +28,25 @@ def format_option(command):
     )(command)
 
 
+_printing: list[int] = []  # the width while `emit` prints text: asked once, not per line
+
+
 def width() -> int:
     """The terminal's width (COLUMNS wins; 80 when not a terminal)."""
+    if _printing:
+        return _printing[-1]
     return max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
 
 
 def wrap(text: str, indent: int) -> list[str]:
     """`text` wrapped to the terminal, every line indented by `indent` spaces."""
     pad = " " * indent
-    return textwrap.wrap(" ".join(str(text).split()), width() - 1, initial_indent=pad,
-                         subsequent_indent=pad, break_on_hyphens=False) or [pad.rstrip()]
+    text = " ".join(str(text).split())
+    columns = width()
+    if len(text) + indent < columns:  # fits on one line: what textwrap would give, faster
+        return [pad + text] if text else [pad.rstrip()]
+    return textwrap.wrap(text, columns - 1, initial_indent=pad, subsequent_indent=pad,
+                         break_on_hyphens=False) or [pad.rstrip()]
 
 
 def csv_text(rows: Iterable[dict], fields: Iterable[str]) -> str:
@@ -57,8 +66,18 @@ def emit(fmt: str, data, *, rows: list[dict] | None = None, fields: Iterable[str
     elif fmt == "csv":
         click.echo(csv_text(data if rows is None else rows, fields), nl=False)
     else:
-        for line in text():
-            click.echo(line)
+        _printing.append(width())
+        try:
+            lines = []  # printed a thousand at a time: click.echo flushes every call
+            for line in text():
+                lines.append(line)
+                if len(lines) == 1000:
+                    click.echo("\n".join(lines))
+                    lines.clear()
+            if lines:
+                click.echo("\n".join(lines))
+        finally:
+            _printing.pop()
         if not data:
             click.echo("nothing matches these options", err=True)
 
