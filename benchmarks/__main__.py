@@ -175,6 +175,10 @@ def bench_casebook(label: str, casebook: Path, args, env: dict) -> dict:
     out["cli_neighbors"] = command([ACTORGRAPH, "neighbors", a, "--data", str(casebook)],
                                    env, repeat)
     out["cli_show"] = command([ACTORGRAPH, "show", a, "--data", str(casebook)], env, repeat)
+    say("rankings and listings (stats, actors, claims)")
+    for name, args_ in (("stats", ["stats"]), ("actors", ["actors", "--sort", "betweenness"]),
+                        ("claims", ["claims"])):
+        out[f"cli_{name}"] = command([ACTORGRAPH, *args_, "--data", str(casebook)], env, 1)
     out["cache_mb"] = sum(f.stat().st_size for f in (DATA / ".cache").glob("*.graph")
                           if casebook_entry(f, casebook)) / 2**20
     out["cli_path_no_cache"] = command([ACTORGRAPH, "path", a, b, "--data", str(casebook)],

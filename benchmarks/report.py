@@ -69,6 +69,17 @@ def render(results: dict) -> str:
                       "`path` with the cache off s", "cache entry MB"], rows))
     rows = []
     for label, s in sizes.items():
+        if "cli_stats" in s:
+            rows.append([label, seconds(s["cli_stats"], "wall"), memory(s["cli_stats"]),
+                         seconds(s["cli_actors"], "wall"), memory(s["cli_actors"]),
+                         seconds(s["cli_claims"], "wall"), memory(s["cli_claims"])])
+    if rows:
+        out.append("\n### Rankings and listings, whole commands on an unchanged casebook "
+                   "(single runs)\n")
+        out.append(table(["casebook", "`stats` s", "peak MB", "`actors --sort betweenness` s",
+                          "peak MB", "`claims` (every claim, as text) s", "peak MB"], rows))
+    rows = []
+    for label, s in sizes.items():
         q, ix = s["queries"], s.get("index")
         rows.append([label, seconds(ix, "open"), seconds(ix, "path"), seconds(ix, "neighbors"),
                      seconds(q, "path"), seconds(q, "neighbors"), seconds(q, "neighbors_depth2")])

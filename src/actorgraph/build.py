@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -14,6 +15,9 @@ from actorgraph.errors import Problem, ValidationError
 from actorgraph.load import Casebook, Rows, gc_paused
 from actorgraph.schema import ALIAS_SEPARATOR, RELATIONS
 from actorgraph.validate import Report, open_casebook
+
+if TYPE_CHECKING:
+    from actorgraph.cache import Snapshot
 
 
 def split_aliases(value: str) -> list[str]:
@@ -151,7 +155,7 @@ def load_casebook(data_dir: Path | str, strict: bool = False) -> Loaded:
     return Loaded(G, warnings)
 
 
-def _keep(data_dir: Path | str, before, hit: tuple, say: bool) -> None:
+def _keep(data_dir: Path | str, before: Snapshot, hit: tuple, say: bool) -> None:
     """Cache a casebook just read (`later.do`: a command answers first)."""
     from actorgraph import cache
 

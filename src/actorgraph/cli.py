@@ -30,14 +30,15 @@ class Notices(logging.Handler):
 
 class ActorGraphGroup(click.Group):
     """Turns every ActorGraphError into a message on stderr and exit status 1, in one place;
-    prints the library's notices on stderr."""
+    prints the library's notices on stderr; fills the cache once the answer is out
+    (`later.after`)."""
 
     def invoke(self, ctx: click.Context):
         logger = logging.getLogger("actorgraph")
         if not any(isinstance(h, Notices) for h in logger.handlers):
             logger.addHandler(Notices())
             logger.setLevel(logging.INFO)
-        with later.after():  # the cache is filled once the answer is out
+        with later.after():
             try:
                 answer = super().invoke(ctx)
                 sys.stdout.flush()
