@@ -322,18 +322,18 @@ def centrality(G: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
     nodes = list(G)
     index = {node: i for i, node in enumerate(nodes)}
     degree, ties = [0] * len(nodes), [0] * len(nodes)
-    links = set()  # the undirected simple projection, as `links(G)`, by position
+    pairs = set()  # the undirected simple projection, as `links(G)`, by position
     for u, out in G.succ.items():  # each pair's claims at once: no edge view per claim
         u = index[u]
         for v, claims in out.items():
             v = index[v]
             degree[u] += len(claims)
             degree[v] += len(claims)
-            links.add((u, v) if u <= v else (v, u))
-    for u, v in links:
+            pairs.add((u, v) if u <= v else (v, u))
+    for u, v in pairs:
         ties[u] += 1
         ties[v] += 1  # a claim tying an actor to itself counts twice, as in networkx
-    between = _betweenness(len(nodes), list(links))
+    between = _betweenness(len(nodes), list(pairs))
     return {node: {"degree": d, "ties": t, "betweenness": b}
             for node, d, t, b in zip(nodes, degree, ties, between)}
 
