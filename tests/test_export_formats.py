@@ -339,3 +339,19 @@ def test_xml_exports_hold_control_characters_as_replacement_characters(casebook,
         H = read(path, force_multigraph=True) if fmt == "graphml" else read(path)
         notes = {k: d.get("notes") for *_, k, d in H.edges(keys=True, data=True)}
         assert notes["e1"] == "drones,\ufffdrifles\ufffd\tammunition"
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_components_are_those_of_the_undirected_projection(seed):
+    """Numbered largest first, then by smallest actor id, as `links(G)` would give them."""
+    from test_centrality import random_claims_graph
+
+    from actorgraph.export.table import actor_metrics
+    from actorgraph.select import links
+
+    G = random_claims_graph(seed, actors=60, claims=50)  # sparse: several components
+    expected = sorted(nx.connected_components(links(G)), key=lambda c: (-len(c), min(c)))
+    assert len(expected) > 3
+    metrics = actor_metrics(G)
+    assert {a: metrics[a]["component"] for a in G} == {
+        a: i for i, component in enumerate(expected, start=1) for a in component}

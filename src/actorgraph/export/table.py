@@ -23,7 +23,7 @@ from actorgraph.errors import InputError
 from actorgraph.export.cells import csv_text
 from actorgraph.load import document_path
 from actorgraph.schema import EDGES, NODES, SOURCES
-from actorgraph.select import centrality, links
+from actorgraph.select import centrality
 from actorgraph.write import atomic_write
 
 ACTOR_COLUMNS = ("degree", "ties", "betweenness", "component")
@@ -36,7 +36,8 @@ def actor_metrics(G: nx.MultiDiGraph) -> dict[str, dict[str, float | int]]:
     """Each actor's degree, ties and betweenness (as `actorgraph actors` counts them) and
     component number."""
     scores = centrality(G)
-    components = sorted(nx.connected_components(links(G)), key=lambda c: (-len(c), min(c)))
+    # Weakly connected components: the undirected projection's, without building it.
+    components = sorted(nx.weakly_connected_components(G), key=lambda c: (-len(c), min(c)))
     number = {n: i for i, comp in enumerate(components, start=1) for n in comp}
     return {n: {"degree": scores[n]["degree"], "ties": scores[n]["ties"],
                 "betweenness": round(scores[n]["betweenness"], 6), "component": number[n]}
