@@ -344,10 +344,9 @@ def test_xml_exports_hold_control_characters_as_replacement_characters(casebook,
 @pytest.mark.parametrize("seed", range(10))
 def test_components_are_those_of_the_undirected_projection(seed):
     """Numbered largest first, then by smallest actor id, as `links(G)` would give them."""
-    from test_centrality import random_claims_graph
-
     from actorgraph.export.table import actor_metrics
     from actorgraph.select import links
+    from test_centrality import random_claims_graph
 
     G = random_claims_graph(seed, actors=60, claims=50)  # sparse: several components
     expected = sorted(nx.connected_components(links(G)), key=lambda c: (-len(c), min(c)))
