@@ -41,23 +41,22 @@ def main() -> None:
     subprocess.run(["git", "worktree", "add", "--detach", "-q", str(work / "base"), args.base],
                    cwd=ROOT, check=True)
     sides = {"before": str(work / "base" / "src"), "after": str(ROOT / "src")}
+    envs = {side: {**os.environ, "PYTHONPATH": path,
+                   "ACTORGRAPH_CACHE_DIR": str(work / f"cache-{side}")}
+            for side, path in sides.items()}
     times: dict[tuple, list[float]] = {}
     try:
         for size in map(int, args.sizes.split(",")):
             casebook = casebook_for(size)
             a, b = end_actors(casebook)
-            for side, path in sides.items():
-                env = {**os.environ, "PYTHONPATH": path,
-                       "ACTORGRAPH_CACHE_DIR": str(work / f"cache-{side}")}
+            for env in envs.values():  # fills each side's cache
                 run([PYTHON, "-m", "actorgraph", "path", a, b, "--data", str(casebook)], env)
             for _ in range(args.rounds):
                 for name, command in COMMANDS.items():
-                    for side, path in sides.items():
+                    for side, env in envs.items():
                         out = work / "out"
                         shutil.rmtree(out, ignore_errors=True)
                         out.mkdir()
-                        env = {**os.environ, "PYTHONPATH": path,
-                               "ACTORGRAPH_CACHE_DIR": str(work / f"cache-{side}")}
                         argv = [part.format(out=out) for part in command]
                         result = run([PYTHON, "-m", "actorgraph", *argv, "--data",
                                       str(casebook)], env)

@@ -141,13 +141,14 @@ def load_casebook(data_dir: Path | str, strict: bool = False) -> Loaded:
     if hit is None:
         before = cache.snapshot(data_dir)
         size = sum(file[1] or 0 for file in before.files) / 1e6
+        cached = cache.entry_path(data_dir) is not None
         if size >= NOTICE_MB:
             then = ("new or changed since it was last read; the next commands on it start from "
-                    "the cache" if cache.entry_path(data_dir) is not None else "the cache is off")
+                    "the cache" if cached else "the cache is off")
             log.info("reading and checking the casebook (%s MB, %s)", f"{size:,.0f}", then)
         report, G = open_and_build(data_dir)  # warnings apart, so the cache serves --strict
         hit = G, report.warnings
-        if cache.entry_path(data_dir) is not None:
+        if cached:
             later.do(partial(_keep, data_dir, before, hit, size >= NOTICE_MB))
     G, warnings = hit
     if strict and warnings:

@@ -23,6 +23,7 @@ from actorgraph.schema import RELATIONS
 EDGE_RENAMED = {"id": "claim_id", "start": "quote_start", "end": "quote_end"}
 SCALARS = (bool, int, float, str)
 XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}  # GraphML and GEXF
+XSI = "http://www.w3.org/2001/XMLSchema-instance"  # both name their schema through it
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 

@@ -12,12 +12,11 @@ from xml.sax.saxutils import XMLGenerator
 
 import networkx as nx
 
-from actorgraph.export.flat import XML_TYPES, flat_records, xml_text
+from actorgraph.export.flat import XML_TYPES, XSI, flat_records, xml_text
 from actorgraph.schema import ACTOR_TYPES
 
 NAMESPACE = "http://www.gexf.net/1.2draft"
 SCHEMA = f"{NAMESPACE} {NAMESPACE}/gexf.xsd"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 
 def _rgba(color: str) -> dict[str, str]:

@@ -12,11 +12,10 @@ from xml.sax.saxutils import XMLGenerator
 
 import networkx as nx
 
-from actorgraph.export.flat import XML_TYPES, flat_records, xml_text
+from actorgraph.export.flat import XML_TYPES, XSI, flat_records, xml_text
 
 NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 SCHEMA = f"{NAMESPACE} {NAMESPACE}/1.0/graphml.xsd"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 
 def generate_graphml(G: nx.MultiDiGraph) -> str:
