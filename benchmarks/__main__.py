@@ -130,11 +130,12 @@ def browser(page: Path, repeat: int, budget: float, pyvis: bool = False) -> dict
     return median_of(runs) | {"selected": all(r["selected"] for r in runs)}
 
 
-def casebook_entry(entry: Path, casebook: Path) -> bool:
-    """Whether the cache file `entry` is the casebook's (its header names the folder)."""
-    with entry.open("rb") as handle:
-        head = handle.read(4096)
-    return f'"root": {json.dumps(str(casebook.resolve()))}'.encode() in head
+def store_of(casebook: Path) -> Path:
+    """The casebook's store in the benchmarks' store folder (DATA/.cache)."""
+    from actorgraph.store import location
+
+    os.environ["ACTORGRAPH_CACHE_DIR"] = str(DATA / ".cache")
+    return location.store_path(casebook)
 
 
 def end_actors(casebook: Path) -> tuple[str, str]:
@@ -170,10 +171,10 @@ def bench_casebook(label: str, casebook: Path, args, env: dict) -> dict:
     cold = {**env, "ACTORGRAPH_NO_CACHE": "1"}
     out["load"] = stage("load", casebook, env=cold, repeat=repeat, timeout=args.budget * 5)
     a, b = end_actors(casebook)
-    say("first query (fills the cache)")
-    for entry in (DATA / ".cache").glob("*.graph"):
-        if casebook_entry(entry, casebook):
-            entry.unlink()
+    say("first query (fills the store)")
+    from actorgraph.store import location
+
+    location.remove(store_of(casebook))
     first = run([ACTORGRAPH, "path", a, b, "--data", str(casebook)], env)
     out["first_query"] = {"wall": first["wall"], "answered": first["answered"],
                           "rss_mb": first["rss_mb"]}
@@ -181,7 +182,7 @@ def bench_casebook(label: str, casebook: Path, args, env: dict) -> dict:
     out["cached"] = stage("cached", casebook, env=env, repeat=repeat)
     say(f"queries {a} .. {b}")
     out["queries"] = stage("queries", casebook, a, b, env=env, repeat=repeat)
-    out["index"] = stage("index", casebook, a, b, env=env, repeat=repeat)
+    out["store"] = stage("store", casebook, a, b, env=env, repeat=repeat)
     out["cli_path"] = command([ACTORGRAPH, "path", a, b, "--data", str(casebook)], env, repeat)
     out["cli_neighbors"] = command([ACTORGRAPH, "neighbors", a, "--data", str(casebook)],
                                    env, repeat)
@@ -190,8 +191,8 @@ def bench_casebook(label: str, casebook: Path, args, env: dict) -> dict:
     for name, args_ in (("stats", ["stats"]), ("actors", ["actors", "--sort", "betweenness"]),
                         ("claims", ["claims"])):
         out[f"cli_{name}"] = command([ACTORGRAPH, *args_, "--data", str(casebook)], env, 1)
-    out["cache_mb"] = sum(f.stat().st_size for f in (DATA / ".cache").glob("*.graph")
-                          if casebook_entry(f, casebook)) / 2**20
+    out["cache_mb"] = sum(f.stat().st_size for f in location.companions(store_of(casebook))
+                          if f.exists()) / 2**20
     out["cli_path_no_cache"] = command([ACTORGRAPH, "path", a, b, "--data", str(casebook)],
                                        cold, 1)
     scratch = DATA / ".out" / label

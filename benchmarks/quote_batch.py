@@ -28,8 +28,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from actorgraph import quotes as new_quotes
-from actorgraph.load import document_path
+from actorgraph.casebook import quotes as new_quotes
+from actorgraph.casebook.read import document_place
 
 
 def load_revision(rev: str):
@@ -53,7 +53,7 @@ def read_quotes(root: Path) -> tuple[list[str], list[list[str]]]:
             if row["source_doc"] and row["source_text"]:
                 by_doc[row["source_doc"]].append(row["source_text"])
     with open(root / "sources.csv", encoding="utf-8-sig", newline="") as f:
-        paths = {row["id"]: document_path(root, row["path"]) for row in csv.DictReader(f)}
+        paths = {row["id"]: document_place(root, row["path"]).path for row in csv.DictReader(f)}
     ids = [d for d in by_doc if d in paths]
     return [paths[d].read_text(encoding="utf-8") for d in ids], [by_doc[d] for d in ids]
 

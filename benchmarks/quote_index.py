@@ -19,8 +19,8 @@ from bisect import bisect_left
 from collections import defaultdict
 from pathlib import Path
 
-from actorgraph.load import read_casebook
-from actorgraph.quotes import fragments
+from actorgraph.casebook.quotes import fragments
+from actorgraph.casebook.read import read_casebook
 
 K = 8
 

@@ -80,13 +80,13 @@ def render(results: dict) -> str:
                           "peak MB", "`claims` (every claim, as text) s", "peak MB"], rows))
     rows = []
     for label, s in sizes.items():
-        q, ix = s["queries"], s.get("index")
+        q, ix = s["queries"], s.get("store") or s.get("index")
         rows.append([label, seconds(ix, "open"), seconds(ix, "path"), seconds(ix, "neighbors"),
                      seconds(q, "path"), seconds(q, "neighbors"), seconds(q, "neighbors_depth2")])
-    out.append("\n### Queries in-process: through the index, and on the whole graph\n")
-    out.append(table(["casebook", "open the index s", "path via index s",
-                      "neighbors via index s", "path on the graph s", "neighbors on the graph s",
-                      "neighbors depth 2 on the graph s"], rows))
+    out.append("\n### Queries in-process: through the store, and on the whole graph\n")
+    out.append(table(["casebook", "open the casebook s", "path via the store s",
+                      "neighbors via the store s", "path on the graph s",
+                      "neighbors on the graph s", "neighbors depth 2 on the graph s"], rows))
     rows = []
     for label, s in sizes.items():
         rows.append([label, seconds(s.get("export_csv")), memory(s.get("export_csv")),

@@ -30,12 +30,12 @@ def pandas_floor(root: Path) -> dict:
 
 
 def load(root: Path) -> dict:
-    """Cold: read, validate (every quote located) and build, without the cache: the steps of
-    `build.open_and_build`, timed one by one (the graph is built while the quotes are
+    """Cold: read, validate (every quote located) and build, without the store: the steps of
+    `workspace.read_and_build`, timed one by one (the graph is built while the quotes are
     searched, by a second process on large casebooks)."""
-    from actorgraph.build import graph_without_quotes, place_quotes
-    from actorgraph.load import read_casebook
-    from actorgraph.validate import validate
+    from actorgraph.casebook.read import read_casebook
+    from actorgraph.casebook.validate import validate
+    from actorgraph.graph.build import graph_without_quotes, place_quotes
 
     elapsed = clock()
     book = read_casebook(root)
@@ -51,28 +51,33 @@ def load(root: Path) -> dict:
     if any(p.severity == "error" for p in problems):
         raise SystemExit(f"{root} has errors")
     (G, claims), building = built
-    place_quotes(claims, spans)
+    place_quotes(G, claims, spans)
     total = elapsed()
     return {"read": read, "validate_build": total - read, "build": building,
             "seconds": total, "actors": G.number_of_nodes(), "claims": G.number_of_edges()}
 
 
 def cached(root: Path) -> dict:
-    """Warm: `load_graph` on an unchanged casebook (the cache must hold it already)."""
-    from actorgraph.build import load_graph
+    """Warm: the whole graph of an unchanged casebook, from its store (which must hold it
+    already)."""
+    from actorgraph.workspace import open_casebook
 
     elapsed = clock()
-    G = load_graph(root)
+    with open_casebook(root) as book:
+        if not book.from_store:
+            raise SystemExit(f"{root} is not in the store")
+        G = book.graph()
     return {"seconds": elapsed(), "claims": G.number_of_edges()}
 
 
 def queries(root: Path, a: str, b: str) -> dict:
     """In-process query times on a loaded graph: shortest paths and neighbours."""
-    from actorgraph import query
-    from actorgraph.build import load_graph
-    from actorgraph.select import find_paths
+    from actorgraph import answers as query
+    from actorgraph.graph.paths import find_paths
+    from actorgraph.workspace import open_casebook
 
-    G = load_graph(root)
+    with open_casebook(root) as book:
+        G = book.graph()
     elapsed = clock()
     records = query.path_records(G, find_paths(G, a, b))
     path = elapsed()
@@ -87,17 +92,16 @@ def queries(root: Path, a: str, b: str) -> dict:
             "neighbors_depth2": depth2}
 
 
-def index_queries(root: Path, a: str, b: str) -> dict:
-    """The same questions through the cache's compact index (`index.load_index`), as the
-    CLI asks them: opening the index, then each answer's small graph and the answer, which
-    must be the whole graph's (loaded afterwards, untimed)."""
-    from actorgraph import query
-    from actorgraph.build import load_graph
-    from actorgraph.index import load_index
-    from actorgraph.select import find_paths
+def store_queries(root: Path, a: str, b: str) -> dict:
+    """The same questions through the store (`workspace.open_casebook`), as the CLI asks
+    them: opening the casebook, then each answer's small graph and the answer, which must be
+    the whole graph's (loaded afterwards, untimed)."""
+    from actorgraph import answers as query
+    from actorgraph.graph.paths import find_paths
+    from actorgraph.workspace import open_casebook
 
     elapsed = clock()
-    book = load_index(root)
+    book = open_casebook(root)
     opened = elapsed()
     elapsed = clock()
     G = book.path_graph(a, b)
@@ -106,31 +110,33 @@ def index_queries(root: Path, a: str, b: str) -> dict:
     elapsed = clock()
     near = query.neighbours(book.around_graph(a, 1), a, 1)
     neighbours = elapsed()
-    whole = load_graph(root)
+    whole = book.graph()
+    book.close()
     if (records != query.path_records(whole, find_paths(whole, a, b))
             or near != query.neighbours(whole, a, 1)):
-        raise SystemExit(f"{root}: the index's answers differ from the whole graph's")
+        raise SystemExit(f"{root}: the store's answers differ from the whole graph's")
     return {"open": opened, "path": path, "neighbors": neighbours,
-            "kind": type(book).__name__}
+            "kind": "store" if book.from_store else "whole"}
 
 
 def export(root: Path, fmt: str, out: str) -> dict:
-    from actorgraph.build import load_graph
     from actorgraph.export import export_graph, get_format
+    from actorgraph.workspace import open_casebook
 
-    G = load_graph(root)
+    with open_casebook(root) as book:
+        G = book.graph()
     elapsed = clock()
     export_graph(G, get_format(fmt), out)
     return {"seconds": elapsed()}
 
 
 def render(root: Path, out: str) -> dict:
-    from actorgraph.build import open_and_build
-    from actorgraph.render import write_html
+    from actorgraph.page.render import write_html
+    from actorgraph.workspace import read_and_build
 
-    report, G = open_and_build(root)
+    reading = read_and_build(root)
     elapsed = clock()
-    write_html(G, report, out)
+    write_html(reading.graph, reading.report, out)
     return {"seconds": elapsed(), "bytes": Path(out).stat().st_size}
 
 
@@ -141,9 +147,10 @@ def pyvis_page(root: Path, out: str) -> dict:
     from a CDN and stays blank offline (this machine has no network)."""
     from pyvis.network import Network
 
-    from actorgraph.build import load_graph
+    from actorgraph.workspace import open_casebook
 
-    G = load_graph(root)
+    with open_casebook(root) as book:
+        G = book.graph()
     elapsed = clock()
     net = Network(cdn_resources="in_line")
     for n, attrs in G.nodes(data=True):
@@ -157,7 +164,7 @@ def pyvis_page(root: Path, out: str) -> dict:
 
 
 STAGES = {"pandas": pandas_floor, "load": load, "cached": cached, "queries": queries,
-          "index": index_queries,
+          "store": store_queries,
           "export": export, "render": render, "pyvis": pyvis_page}
 
 

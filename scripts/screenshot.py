@@ -15,9 +15,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from actorgraph.build import build_graph
-from actorgraph.render import write_html
-from actorgraph.validate import open_casebook
+from actorgraph.page.render import write_html
+from actorgraph.workspace import read_and_build
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -35,8 +34,8 @@ def main() -> None:
     parser.add_argument("--height", type=int, default=900)
     args = parser.parse_args()
 
-    report = open_casebook(args.data)
-    G = build_graph(report)
+    reading = read_and_build(args.data)
+    report, G = reading.report, reading.graph
     claim = args.claim
     if claim is None and G.number_of_edges():
         hub = max(G, key=lambda n: (G.degree(n), n))

@@ -7,8 +7,9 @@ import json
 import re
 from html.parser import HTMLParser
 
+from actorgraph.casebook.quotes import fragments
 from actorgraph.cli import cli
-from actorgraph.quotes import fold, fragments
+from actorgraph.text import fold
 from conftest import REPO
 
 DATA = REPO / "data"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from actorgraph import select
+from actorgraph.graph import metrics, paths, select
 
 
 @pytest.fixture
@@ -15,24 +15,24 @@ def H():
 
 
 def test_exact_betweenness_matches_networkx(H):
-    ours = select.betweenness(H)
+    ours = metrics.betweenness(H)
     reference = nx.betweenness_centrality(H, normalized=True)
     assert ours.keys() == reference.keys()
     assert max(abs(ours[n] - reference[n]) for n in H) < 1e-12
 
 
 def test_estimate_from_every_source_is_exact(H, monkeypatch):
-    monkeypatch.setattr(select, "EXACT_BETWEENNESS", 10)
-    monkeypatch.setattr(select, "SAMPLE_SOURCES", H.number_of_nodes())
+    monkeypatch.setattr(metrics, "EXACT_BETWEENNESS", 10)
+    monkeypatch.setattr(metrics, "SAMPLE_SOURCES", H.number_of_nodes())
     reference = nx.betweenness_centrality(H, normalized=True)
-    ours = select.betweenness(H)
+    ours = metrics.betweenness(H)
     assert max(abs(ours[n] - reference[n]) for n in H) < 1e-12
 
 
 def test_estimate_is_repeatable_and_finds_the_hubs(H, monkeypatch):
-    monkeypatch.setattr(select, "EXACT_BETWEENNESS", 10)
-    monkeypatch.setattr(select, "SAMPLE_SOURCES", 40)
-    first, second = select.betweenness(H), select.betweenness(H)
+    monkeypatch.setattr(metrics, "EXACT_BETWEENNESS", 10)
+    monkeypatch.setattr(metrics, "SAMPLE_SOURCES", 40)
+    first, second = metrics.betweenness(H), metrics.betweenness(H)
     assert first == second
     reference = nx.betweenness_centrality(H, normalized=True)
     top_ref = set(sorted(H, key=reference.get, reverse=True)[:5])
@@ -41,7 +41,7 @@ def test_estimate_is_repeatable_and_finds_the_hubs(H, monkeypatch):
 
 
 def test_tiny_graphs_have_zero_betweenness():
-    assert select.betweenness(nx.path_graph(["a", "b"])) == {"a": 0.0, "b": 0.0}
+    assert metrics.betweenness(nx.path_graph(["a", "b"])) == {"a": 0.0, "b": 0.0}
 
 
 def random_casebook_graph(seed: int) -> nx.MultiDiGraph:
@@ -60,13 +60,13 @@ def random_casebook_graph(seed: int) -> nx.MultiDiGraph:
 @pytest.mark.parametrize("directed", [False, True])
 def test_shortest_paths_from_both_ends_equal_networkx(seed, directed):
     G = random_casebook_graph(seed)
-    H = select.links(G, directed)
+    H = paths.links(G, directed)
     for source, target in [("a0", "a1"), ("a2", "a17"), ("a5", "a29"), ("a11", "a3")]:
         try:
             expected = sorted(nx.all_shortest_paths(H, source, target))
         except nx.NetworkXNoPath:
             expected = []
-        assert sorted(select.shortest_paths(G, source, target, directed)) == expected
+        assert sorted(paths.shortest_paths(G, source, target, directed)) == expected
 
 
 def random_claims_graph(seed: int, actors: int = 40, claims: int = 150) -> nx.MultiDiGraph:
@@ -95,7 +95,7 @@ def test_centrality_is_networkx_degree_projection_degree_and_betweenness(seed):
     G = random_claims_graph(seed)
     projection = nx.Graph(nx.MultiGraph(G))  # one link per pair, self-links kept
     between = nx.betweenness_centrality(projection, normalized=True)
-    scores = select.centrality(G)
+    scores = metrics.centrality(G)
     assert list(scores) == list(G)
     for actor in G:
         assert scores[actor]["degree"] == G.degree(actor)
@@ -108,15 +108,15 @@ def test_an_estimate_split_between_two_processes_is_the_one_pass_estimate(H, mon
 
     import igraph
 
-    monkeypatch.setattr(select, "EXACT_BETWEENNESS", 10)
-    monkeypatch.setattr(select, "SAMPLE_SOURCES", 41)  # an odd count: unequal halves
+    monkeypatch.setattr(metrics, "EXACT_BETWEENNESS", 10)
+    monkeypatch.setattr(metrics, "SAMPLE_SOURCES", 41)  # an odd count: unequal halves
     nodes = list(H)
     n = len(nodes)
     g = igraph.Graph(n=n, edges=[(nodes.index(u), nodes.index(v)) for u, v in H.edges()])
     sources = random.Random(0).sample(range(n), 41)
     raw = g.betweenness(directed=False, sources=sources)
     scale = 2 / ((n - 1) * (n - 2)) * n / 41
-    ours = select.betweenness(H)
+    ours = metrics.betweenness(H)
     assert [ours[a] for a in nodes] == pytest.approx([r * scale for r in raw], abs=1e-12)
 
 
@@ -135,7 +135,7 @@ def test_the_first_of_a_ranking_are_the_head_of_the_whole_ranking(seed):
 
 @pytest.mark.parametrize("seed", range(10))
 def test_stats_group_claims_by_unordered_pair(seed):
-    from actorgraph import query
+    from actorgraph import answers as query
     from actorgraph.schema import CERTAINTY_RANK
 
     G = random_claims_graph(seed)

@@ -17,7 +17,7 @@ import networkx as nx
 import pytest
 
 from actorgraph.cli import cli
-from actorgraph.quotes import fold
+from actorgraph.text import fold
 from conftest import FIXTURES, REPO
 
 WIDE = {"COLUMNS": "100"}
@@ -143,10 +143,11 @@ def test_path_json_and_csv(runner, case):
      "error: No path between 'Alpha' and 'Delta Cartel' under these options: "
      "--relation traffics_with, --avoid gamma\n"),
     (["alpha", "delta", "--min-certainty", "probable"],
-     "error: --min-certainty 'probable' is not a certainty level (valid, strongest first: "
-     "confirmed, asserted, alleged, suspected, implied)\n"),
+     "error: --min-certainty 'probable' is not a certainty level (did you mean 'suspected'? "
+     "valid, strongest first: confirmed, asserted, alleged, suspected, implied)\n"),
     (["alpha", "delta", "-r", "arms"],
-     "error: --relation 'arms' is not a relation type (valid: allied_with, cooperates_with, "
+     "error: --relation 'arms' is not a relation type (did you mean 'supplies_arms_to'? "
+     "valid: allied_with, cooperates_with, "
      "met_with, logistics_link, transfers_with, requests_from, supports, economic_support, "
      "finances, provides_safe_haven, protects, supplies_arms_to, military_presence_in, "
      "targets, attacks, armed_conflict_with, operates_in, traffics_with, threatens, "
@@ -248,8 +249,8 @@ Mara          mara   person       1     1        0.000
     assert [r["id"] for r in data[:2]] == ["beta", "gamma"]
     result = run(runner, "actors", "--type", "country", "--data", case)
     assert result.exit_code == 1
-    assert result.stderr.startswith("error: --type 'country' is not an actor type (valid: "
-                                    "state, territory,")
+    assert result.stderr.startswith("error: --type 'country' is not an actor type (did you "
+                                    "mean 'state'? valid: state, territory,")
 
 
 def test_claims_filters_and_formats(runner, case):
@@ -305,10 +306,10 @@ def test_export_selection_reads_back(runner, case):
 def test_export_errors(runner, case):
     result = run(runner, "export", "pdf", "--data", case)
     assert (result.exit_code, result.stderr) == (
-        1, "error: unknown export format 'pdf' (valid: csv, graphml, gexf, json, cytoscape, "
-           "neo4j)\n")
+        1, "error: FORMAT 'pdf' is not an export format (valid: csv, graphml, gexf, json, "
+           "cytoscape, neo4j)\n")
     result = run(runner, "export", "json", "--depth", "2", "--data", case)
-    assert (result.exit_code, result.stderr) == (1, "error: --depth goes with --around ACTOR\n")
+    assert (result.exit_code, result.stderr) == (1, "error: --depth 2 goes with --around ACTOR\n")
 
 
 def test_build_applies_the_selection(runner, case):
@@ -320,7 +321,7 @@ def test_build_applies_the_selection(runner, case):
 
 def test_build_draws_the_busiest_actors_that_fit_a_page_unless_told_all(runner, case,
                                                                           monkeypatch):
-    from actorgraph import render
+    from actorgraph.page import render
 
     monkeypatch.setattr(render, "PAGE_CLAIMS", 5)  # the top three actors share 6 claims
     result = run(runner, "build", "-o", "page.html", "--data", case)
@@ -414,59 +415,61 @@ def test_a_cached_path_does_not_import_the_validator(tmp_path):
             for _ in range(2)]  # the first fills the cache
     assert [r.returncode for r in runs] == [0, 0], runs[-1].stderr
     assert runs[0].stdout == runs[1].stdout
-    assert list((tmp_path / "cache").glob("*.graph"))
+    assert list((tmp_path / "cache").glob("*.sqlite"))
     imported = [{line.split("|")[-1].strip() for line in r.stderr.splitlines()
                  if line.startswith("import time:")} for r in runs]
-    assert "actorgraph.validate" in imported[0]  # the check sees real imports
-    assert "actorgraph.validate" not in imported[1]
+    assert "actorgraph.casebook.validate" in imported[0]  # the check sees real imports
+    assert "actorgraph.casebook.validate" not in imported[1]
 
 
-def test_a_large_casebook_says_it_is_being_read_until_it_is_cached(runner, casebook,
+def test_a_large_casebook_says_it_is_being_read_until_it_is_stored(runner, casebook,
                                                                      monkeypatch):
-    from actorgraph import build, cache
+    from actorgraph import workspace
+    from helpers import quick_store
 
     casebook()
-    monkeypatch.setattr(build, "NOTICE_MB", 0)  # the fixture is a few kB: every size is large
-    monkeypatch.setattr(cache, "RACY_NS", 50_000_000)  # files settled after 50 ms, not 2 s
-    time.sleep(0.06)
+    monkeypatch.setattr(workspace, "NOTICE_MB", 0)  # the fixture is a few kB: all is large
+    quick_store(monkeypatch)
     first = runner.invoke(cli, ["path", "aldovia", "front", "--data", "case"])
     second = runner.invoke(cli, ["path", "aldovia", "front", "--data", "case"])
     assert first.exit_code == 0 and second.exit_code == 0, first.output
     assert first.stderr == ("reading and checking the casebook (0 MB, new or changed since it "
-                            "was last read; the next commands on it start from the cache)\n"
-                            "keeping the casebook in the cache for the next commands\n")
-    assert second.stderr == ""  # answered from the cache
+                            "was last read; the next commands on it start from the store)\n"
+                            "keeping the casebook in the store for the next commands\n")
+    assert second.stderr == ""  # answered from the store
     assert first.stdout == second.stdout
+    quiet = runner.invoke(cli, ["path", "aldovia", "front", "--data", "case", "-q"])
+    assert quiet.stderr == "" and quiet.stdout == first.stdout
     monkeypatch.setenv("ACTORGRAPH_NO_CACHE", "1")
     off = runner.invoke(cli, ["path", "aldovia", "front", "--data", "case"])
     assert off.exit_code == 0 and off.stderr == (
-        "reading and checking the casebook (0 MB, the cache is off)\n")
-    monkeypatch.delenv("ACTORGRAPH_NO_CACHE")
-    monkeypatch.setattr(build, "NOTICE_MB", 1)  # the default is 20
-    monkeypatch.setenv("ACTORGRAPH_NO_CACHE", "1")
+        "reading and checking the casebook (0 MB, the store is off)\n")
+    monkeypatch.setattr(workspace, "NOTICE_MB", 1)  # the default is 20
     small = runner.invoke(cli, ["path", "aldovia", "front", "--data", "case"])
     assert small.exit_code == 0 and small.stderr == ""  # too small to be worth saying
 
 
-def test_a_first_query_answers_before_it_fills_the_cache(runner, casebook, monkeypatch):
-    """The answer is on stdout (flushed) when the cache starts being filled, and the cache
+def test_a_first_query_answers_before_it_fills_the_store(runner, casebook, monkeypatch):
+    """The answer is on stdout (flushed) when the store starts being written, and the store
     holds the casebook once the command is over."""
     import sys
 
-    from actorgraph import cache
+    from actorgraph.store.database import Store
+    from actorgraph.workspace import open_casebook
+    from helpers import quick_store
 
     casebook()
-    monkeypatch.setattr(cache, "RACY_NS", 50_000_000)  # files settled after 50 ms, not 2 s
-    time.sleep(0.06)
+    quick_store(monkeypatch)
     printed = []
-    store = cache.store
+    write = Store.write
 
     def watched(*args, **kwargs):
         printed.append(sys.stdout.buffer.getvalue().decode())
-        return store(*args, **kwargs)
+        return write(*args, **kwargs)
 
-    monkeypatch.setattr(cache, "store", watched)
+    monkeypatch.setattr(Store, "write", watched)
     first = runner.invoke(cli, ["path", "aldovia", "front", "--data", "case"])
     assert first.exit_code == 0, first.output
     assert printed == [first.stdout] and "aldovia" in first.stdout.lower()
-    assert cache.load("case") is not None
+    with open_casebook("case") as book:
+        assert book.from_store

@@ -41,17 +41,21 @@ def test_every_option_has_help(name):
 
 
 def test_readme_states_the_size_thresholds_the_code_uses():
-    from actorgraph import build, render, select, validate
+    from actorgraph import workspace
+    from actorgraph.casebook import read, validate
+    from actorgraph.graph import metrics
+    from actorgraph.page import render
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for said in (f"| up to {render.PHYSICS_LIMIT} actors |",
                  f"| over {render.PHYSICS_LIMIT} actors |",
                  f"| over {render.LABELLED:,} actors |",
                  f"only the {render.LABELLED:,} actors in the most claims",
-                 f"| over {select.EXACT_BETWEENNESS:,} actors |",
-                 f"estimated from {select.SAMPLE_SOURCES} seeded source actors",
+                 f"| over {metrics.EXACT_BETWEENNESS:,} actors |",
+                 f"estimated from {metrics.SAMPLE_SOURCES} seeded source actors",
                  f"| over {render.PAGE_ACTORS:,} actors or {render.PAGE_CLAIMS:,} claims |",
                  f"| from {validate.APART:,} quotes |",
                  f"holding {validate.CHILD_SHARE:.0%} of the quotes",
-                 f"A query on a casebook of {build.NOTICE_MB} MB or\nmore"):
+                 f"A query on a casebook of {workspace.NOTICE_MB} MB or\nmore",
+                 f"at most {read.MAX_DOCUMENT_MB} MB"):
         assert said in readme, said

@@ -8,10 +8,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from actorgraph.build import load_graph
+from actorgraph.cells import neutralise
 from actorgraph.errors import InputError
 from actorgraph.export import FORMATS, export_graph, table
-from actorgraph.export.cells import neutralise
+from helpers import load_graph
 
 
 @pytest.fixture
@@ -39,8 +39,8 @@ def test_formats_describe_themselves():
 def test_unknown_format_names_the_valid_ones(graph):
     with pytest.raises(InputError) as err:
         export_graph(graph, "gefx", "-")
-    assert str(err.value) == ("unknown export format 'gefx' (valid: csv, graphml, gexf, json, "
-                              "cytoscape, neo4j)")
+    assert str(err.value) == ("fmt 'gefx' is not an export format (valid: csv, graphml, gexf, "
+                              "json, cytoscape, neo4j)")
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "cytoscape"])
@@ -109,7 +109,7 @@ def test_a_folder_export_will_not_overwrite_other_files(graph, tmp_path):
 
 def test_a_folder_export_will_not_overwrite_its_casebook(casebook):
     root = casebook(base="export")
-    with pytest.raises(InputError, match="is the casebook being exported"):
+    with pytest.raises(InputError, match="holds the casebook being exported"):
         export_graph(load_graph(root), "csv", root)
 
 
@@ -140,8 +140,8 @@ def test_a_single_file_export_into_a_folder_is_refused(graph, tmp_path):
 def test_a_missing_document_is_named(graph, tmp_path):
     root = Path(graph.graph["casebook"])
     (root / "sources" / "brief.txt").unlink()
-    with pytest.raises(InputError, match="document 'sources/brief.txt' of source 'brief' not "
-                                         "found"):
+    with pytest.raises(InputError, match="source 'brief': document file 'sources/brief.txt' "
+                                         "not found"):
         export_graph(graph, "csv", tmp_path / "out")
     assert not (tmp_path / "out").exists()
 

@@ -10,7 +10,6 @@ import igraph
 import networkx as nx
 import pytest
 
-from actorgraph.build import load_graph
 from actorgraph.cli import cli
 from actorgraph.export import export_graph
 from export_expected import (
@@ -25,6 +24,7 @@ from export_expected import (
     flat_actor,
     flat_claim,
 )
+from helpers import load_graph
 
 
 @pytest.fixture
@@ -345,7 +345,7 @@ def test_xml_exports_hold_control_characters_as_replacement_characters(casebook,
 def test_components_are_those_of_the_undirected_projection(seed):
     """Numbered largest first, then by smallest actor id, as `links(G)` would give them."""
     from actorgraph.export.table import actor_metrics
-    from actorgraph.select import links
+    from actorgraph.graph.paths import links
     from test_centrality import random_claims_graph
 
     G = random_claims_graph(seed, actors=60, claims=50)  # sparse: several components

@@ -8,8 +8,8 @@ from collections import Counter
 
 from benchmarks.generate import generate
 
+from actorgraph.casebook.validate import validate_casebook
 from actorgraph.schema import ACTOR_TYPES, CERTAINTIES, FRAGMENT_SEPARATORS, RELATIONS
-from actorgraph.validate import open_casebook
 
 
 def files(root):
@@ -32,10 +32,10 @@ def test_same_seed_same_casebook_other_seed_other_casebook(tmp_path):
 
 def test_small_casebook_validates_without_warnings_and_uses_every_vocabulary(tmp_path):
     root = generate(tmp_path / "case", claims=600, actors=90, seed=1)
-    report = open_casebook(root, strict=True)  # strict: no warning either
-    assert len(report.casebook.actors) == 90
-    assert len(report.casebook.claims) == 600
-    assert len(report.casebook.sources) == 2
+    report = validate_casebook(root, strict=True)  # strict: no warning either
+    assert len(report.contents.actors) == 90
+    assert len(report.contents.claims) == 600
+    assert len(report.contents.sources) == 2
     actors, claims = rows(root, "nodes.csv"), rows(root, "edges.csv")
     assert {a["type"] for a in actors} == set(ACTOR_TYPES)
     assert {c["relation"] for c in claims} == set(RELATIONS)
@@ -67,4 +67,4 @@ def test_a_few_hubs_and_many_leaves(tmp_path):
     assert len(degree) == 1000  # every actor has a claim
     values = sorted(degree.values())
     assert statistics.median(values) <= 10
-    assert values[-1] >= 20 * statistics.median(values)
+    assert values[-1] >= 15 * statistics.median(values)

@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from actorgraph import load
+from actorgraph.casebook import read as load
 from actorgraph.schema import EDGES, NODES
 
 # Values a spreadsheet writes: commas, quotes, padding, accents, typography, blanks.
@@ -73,12 +73,20 @@ def test_an_irregular_file_reads_as_record_by_record(tmp_path, irregular):
     assert all(len(values) == len(read.lines) for values in read.columns.values())
 
 
-def test_a_twice_named_column_reads_as_record_by_record(tmp_path):
-    (tmp_path / "nodes.csv").write_text("id,name,type,name\na,First,state,Second\n",
+@pytest.mark.parametrize("header, message", [
+    ("id,name,type,name", "columns 'name' and 'name' both give the column 'name'; keep one"),
+    ("id,name,type,Label", "columns 'name' and 'Label' both give the column 'name'; keep one"),
+    ("ID,Name,type,tags,aliases", "columns 'tags' and 'aliases' both give the column "
+     "'aliases'; keep one"),
+])
+def test_two_columns_giving_one_field_are_an_error(tmp_path, header, message):
+    """Not a silent choice of one of them (the Label column replaced every name)."""
+    (tmp_path / "nodes.csv").write_text(f"{header}\na,First,state,Second,x\n",
                                         encoding="utf-8")
-    read = load.read_table(tmp_path, NODES, [])
-    assert read.records == [{"id": "a", "name": "Second", "type": "state", "aliases": "",
-                             "description": ""}]  # as a dict of the record: the last wins
+    problems = []
+    read = load.read_table(tmp_path, NODES, problems)
+    assert [(p.line, p.message) for p in problems] == [(1, message)]
+    assert not read.readable
 
 
 def test_an_empty_file_with_a_header_has_every_column(tmp_path):

@@ -5,10 +5,11 @@ from __future__ import annotations
 import click
 import pytest
 
-from actorgraph.build import load_graph
+from actorgraph.cli.options import complete_actor
 from actorgraph.errors import ActorNotFound, AmbiguousActor
-from actorgraph.lookup import complete_actor, resolve, spellings, suggest
+from actorgraph.graph.names import resolve, spellings, suggest
 from conftest import FIXTURES
+from helpers import load_graph
 
 QUERY = FIXTURES / "query"
 

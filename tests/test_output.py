@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from actorgraph import output
+from actorgraph import present
+from actorgraph.present import text as output
 
 
 def test_long_cells_are_clipped_and_a_squeezed_last_column_moves_under_its_row(monkeypatch):
@@ -49,5 +50,7 @@ def test_text_lines_are_printed_in_order_whatever_their_number(capsys, monkeypat
     monkeypatch.setenv("COLUMNS", "60")
     for count in (0, 1, 999, 1000, 1001, 2500):
         lines = [f"line {i}" for i in range(count)]
-        output.emit("text", lines or ["x"], text=lambda lines=lines: iter(lines))
-        assert capsys.readouterr().out == "".join(f"{line}\n" for line in lines)
+        written = list(present.render("text", lines or ["x"],
+                                      text=lambda lines=lines: iter(lines)))
+        assert "".join(written) == "".join(f"{line}\n" for line in lines)
+        assert len(written) == -(-count // present.CHUNK)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from benchmarks.generate import generate
 
-from actorgraph import parallel
+from actorgraph import util as parallel
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -31,7 +31,7 @@ def run_alone(code: str) -> str:
 def test_the_job_runs_in_another_process_and_its_result_comes_back():
     out = run_alone("""
         import os
-        from actorgraph.parallel import in_child
+        from actorgraph.util import in_child
         result = in_child(lambda: (os.getpid(), [("a", 1), None, {"b": 2.5}]))
         pid, value = result()
         print(pid != os.getpid(), value)
@@ -43,7 +43,7 @@ def test_the_job_runs_in_another_process_and_its_result_comes_back():
 def test_a_child_that_fails_or_dies_leaves_the_job_to_this_process(failure):
     out = run_alone(f"""
         import os
-        from actorgraph.parallel import in_child
+        from actorgraph.util import in_child
         here, ran = os.getpid(), []
         def job():
             ran.append(os.getpid())  # seen only by the process that runs it
@@ -91,8 +91,9 @@ def broken_casebook(generated, tmp_path_factory):
 def test_quotes_searched_in_two_processes_give_the_same_spans_and_problems(broken_casebook):
     out = run_alone(f"""
         import os
-        from actorgraph import parallel, validate
-        from actorgraph.load import read_casebook
+        from actorgraph import util as parallel
+        from actorgraph.casebook import validate
+        from actorgraph.casebook.read import read_casebook
         alone = validate.validate(read_casebook({str(broken_casebook)!r}))
         here, forked = os.getpid(), []
         def marked(job):  # the child's part, with the process that ran it
@@ -113,15 +114,17 @@ def test_quotes_searched_in_two_processes_give_the_same_spans_and_problems(broke
 def test_the_graph_built_while_a_child_searches_quotes_is_the_graph(generated, broken_casebook):
     out = run_alone(f"""
         import os, pickle
-        from actorgraph import build, parallel, validate
+        from actorgraph import util as parallel, workspace
+        from actorgraph.casebook import validate
         from actorgraph.errors import ValidationError
+        from actorgraph.graph.build import build_graph
         forked = []
         def marked(job):
             forked.append(True)
             return parallel.in_child(job)
         def one_by_one(root):
-            report = validate.open_casebook(root)
-            return report, build.build_graph(report)
+            report = validate.validate_casebook(root)
+            return report, build_graph(report)
         def errors(how, root):
             try:
                 how(root)
@@ -130,10 +133,11 @@ def test_the_graph_built_while_a_child_searches_quotes_is_the_graph(generated, b
         alone = one_by_one({str(generated)!r})
         alone_errors = errors(one_by_one, {str(broken_casebook)!r})
         validate.APART, validate.in_child = 100, marked
-        report, G = build.open_and_build({str(generated)!r})
+        reading = workspace.read_and_build({str(generated)!r})
+        report, G = reading.report, reading.graph
         same = (report.spans == alone[0].spans and report.warnings == alone[0].warnings
                 and pickle.dumps(G) == pickle.dumps(alone[1]))
-        print(forked, same, errors(build.open_and_build, {str(broken_casebook)!r}) == alone_errors,
-              len(alone_errors))
+        twice = errors(workspace.read_and_build, {str(broken_casebook)!r})
+        print(forked, same, twice == alone_errors, len(alone_errors))
     """)
     assert out == "[True, True] True True 8\n"  # forked for each; 8 quotes altered

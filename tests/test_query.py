@@ -15,19 +15,12 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from actorgraph import query
-from actorgraph.build import load_graph
+from actorgraph import answers as query
 from actorgraph.errors import InputError, NoPath
-from actorgraph.select import (
-    around,
-    filter_claims,
-    find_paths,
-    fitting,
-    path_subgraph,
-    selection,
-    top,
-)
-from conftest import FIXTURES
+from actorgraph.graph.filters import filter_claims
+from actorgraph.graph.paths import find_paths, path_subgraph
+from actorgraph.graph.select import around, fitting, selection, top
+from helpers import FIXTURES, load_graph
 
 # The fixture's actor pairs, listed by hand: the independent check of the simple projection.
 PAIRS = [("alpha", "gamma"), ("gamma", "beta"), ("gamma", "delta"), ("alpha", "beta"),
@@ -75,7 +68,9 @@ def test_directed_can_leave_no_path(G):
     with pytest.raises(NoPath) as caught:
         find_paths(G, "alpha", "mara", directed=True)
     assert str(caught.value) == ("No path between 'Alpha' and 'Mara' under these options: "
-                                 "--directed")
+                                 "directed")
+    assert caught.value.describe(lambda p: "--" + p) == (
+        "No path between 'Alpha' and 'Mara' under these options: --directed")
     assert actors(find_paths(G, "alpha", "mara")) == [["alpha", "beta", "mara"]]
 
 
@@ -112,17 +107,19 @@ def test_no_path_names_the_options_that_restricted_it(G):
         find_paths(G, "alpha", "delta", max_hops=1, relations=["traffics_with"],
                    avoid=["beta"], min_certainty="confirmed")
     assert str(caught.value) == (
-        "No path between 'Alpha' and 'Delta Cartel' under these options: --max-hops 1, "
-        "--relation traffics_with, --min-certainty confirmed, --avoid beta")
+        "No path between 'Alpha' and 'Delta Cartel' under these options: max_hops 1, "
+        "relations traffics_with, min_certainty confirmed, avoid beta")
 
 
 @pytest.mark.parametrize("kwargs, message", [
     (dict(target="alpha"), "a path needs two different actors; both ends are 'alpha'"),
-    (dict(avoid=["delta"]), "--avoid 'delta' is an end of the path"),
-    (dict(k=0), "-k must be 1 or more, not 0"),
-    (dict(max_hops=0), "--max-hops must be 1 or more, not 0"),
-    (dict(min_certainty="likely"), "--min-certainty 'likely' is not a certainty level (valid, "
-     "strongest first: confirmed, asserted, alleged, suspected, implied)"),
+    (dict(avoid=["delta"]), "avoid 'delta' is an end of the path"),
+    (dict(k=0), "k 0 is not a number of paths from 1 to 1,000"),
+    (dict(k=1001), "k 1001 is not a number of paths from 1 to 1,000"),
+    (dict(max_hops=0), "max_hops 0 is not 1 or more"),
+    (dict(min_certainty="likely"), "min_certainty 'likely' is not a certainty level (did you "
+     "mean 'suspected'? valid, strongest first: confirmed, asserted, alleged, suspected, "
+     "implied)"),
 ])
 def test_bad_path_options(G, kwargs, message):
     options = {"target": "delta", **kwargs}
@@ -131,11 +128,22 @@ def test_bad_path_options(G, kwargs, message):
     assert str(caught.value) == message
 
 
+def test_the_smallest_allowed_values_are_allowed(G):
+    assert actors(find_paths(G, "alpha", "delta", k=1)) == [["alpha", "gamma", "delta"]]
+    assert actors(find_paths(G, "alpha", "delta", max_hops=2)) == actors(
+        find_paths(G, "alpha", "delta"))
+    with pytest.raises(NoPath):
+        find_paths(G, "alpha", "delta", max_hops=1)
+    assert sorted(around(G, "delta", depth=0)) == ["delta"]
+
+
 def test_bad_relation_lists_the_valid_ones(G):
     with pytest.raises(InputError) as caught:
         filter_claims(G, exclude_relations=["funds"])
-    assert str(caught.value).startswith("--exclude-relation 'funds' is not a relation type "
-                                        "(valid: allied_with, cooperates_with, met_with,")
+    assert caught.value.param == "exclude_relations"
+    assert str(caught.value).startswith("exclude_relations 'funds' is not a relation type "
+                                        "(did you mean 'finances'? valid: allied_with, "
+                                        "cooperates_with, met_with,")
 
 
 def test_filter_claims_is_a_view_that_leaves_G_alone(G):
@@ -223,7 +231,7 @@ def test_claim_rows_filters(G):
     assert ids(claimed_by="DIPLOMAT") == ["q02"]
     assert ids(text="nunez") == ["q07", "q08"]
     assert ids(text="capitán", relations=["leads"]) == ["q07"]
-    with pytest.raises(InputError, match="--certainty 'sure' is not a certainty level"):
+    with pytest.raises(InputError, match="certainties 'sure' is not a certainty level"):
         ids(certainties=["sure"])
 
 
@@ -274,7 +282,7 @@ def test_stats(G):
 
 
 def test_the_actor_asked_about_cannot_be_avoided(G):
-    with pytest.raises(InputError, match=r"^--avoid 'beta' is the actor asked about$"):
+    with pytest.raises(InputError, match=r"^avoid 'beta' is the actor asked about$"):
         query.neighbours(G, "beta", 1, avoid=("beta",))
-    with pytest.raises(InputError, match=r"^--avoid 'beta' is the --around actor$"):
+    with pytest.raises(InputError, match=r"^avoid 'beta' is the actor the selection is around$"):
         selection(G, around_actor="beta", avoid=("beta",))

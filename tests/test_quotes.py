@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from actorgraph.quotes import Document, Span, fold, fragments
+from actorgraph.casebook.quotes import Document, Span, fragments
+from actorgraph.text import fold
 
 TEXT = (
     "Field notes\n"

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from actorgraph.build import build_graph
-from actorgraph.layout import layout_positions
-from actorgraph.render import page_data, render_html, write_html
-from actorgraph.validate import open_casebook
+from actorgraph.casebook.validate import validate_casebook
+from actorgraph.graph.build import build_graph
+from actorgraph.page.layout import layout_positions
+from actorgraph.page.render import page_data, render_html, write_html
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -61,7 +61,7 @@ class Page(HTMLParser):
 
 
 def page_of(fixture: str, **options) -> Page:
-    report = open_casebook(FIXTURES / fixture)
+    report = validate_casebook(FIXTURES / fixture)
     return Page(render_html(build_graph(report), report, **options))
 
 
@@ -152,7 +152,7 @@ def test_large_pages_leave_out_quotes_their_documents_hold_word_for_word(fixture
 
 
 def test_document_text_is_embedded_once():
-    report = open_casebook(FIXTURES / "explorer")
+    report = validate_casebook(FIXTURES / "explorer")
     html = render_html(build_graph(report), report)
     assert html.count("opened the 2019 session") == 1  # in the document, in no quote
 
@@ -167,7 +167,7 @@ def test_fragments_of_a_joined_quote_are_each_highlighted():
 
 
 def test_hostile_text_stays_text():
-    report = open_casebook(FIXTURES / "hostile")
+    report = validate_casebook(FIXTURES / "hostile")
     title = "<script>window.__pwned='title'</script>"
     page = Page(render_html(build_graph(report), report, title=title))
     assert page.title == title  # escaped in the source, read back as the same text
@@ -196,7 +196,7 @@ def test_vocabulary_holds_only_what_the_casebook_uses():
 
 
 def test_subgraph_page_shows_its_part_and_the_documents_it_cites():
-    report = open_casebook(FIXTURES / "explorer")
+    report = validate_casebook(FIXTURES / "explorer")
     G = build_graph(report)
     part = G.subgraph(["aldovia", "front"])
     data = page_data(part, report)
@@ -206,12 +206,12 @@ def test_subgraph_page_shows_its_part_and_the_documents_it_cites():
 
 
 def test_small_casebooks_use_live_physics_and_large_ones_python_positions(monkeypatch):
-    report = open_casebook(FIXTURES / "explorer")
+    report = validate_casebook(FIXTURES / "explorer")
     G = build_graph(report)
     small = page_data(G, report)
     assert small["physics"] is True and small["notice"] == ""
     assert list(small["fields"]["nodes"]) == ["id", "name", "type", "aliases", "description"]
-    monkeypatch.setattr("actorgraph.render.PHYSICS_LIMIT", 5)
+    monkeypatch.setattr("actorgraph.page.render.PHYSICS_LIMIT", 5)
     large = page_data(G, report)
     assert large["physics"] is False
     assert large["notice"] == "Laid out in Python: 7 actors — live physics off"
@@ -222,7 +222,7 @@ def test_small_casebooks_use_live_physics_and_large_ones_python_positions(monkey
 
 
 def test_layout_is_repeatable_and_spreads_actors_apart():
-    G = build_graph(open_casebook(FIXTURES / "explorer"))
+    G = build_graph(validate_casebook(FIXTURES / "explorer"))
     first, second = layout_positions(G), layout_positions(G)
     assert first == second
     assert sorted(first) == sorted(G)
@@ -234,7 +234,7 @@ def test_layout_is_repeatable_and_spreads_actors_apart():
 
 
 def test_write_html_keeps_the_build_signature(tmp_path):
-    report = open_casebook(FIXTURES / "good")
+    report = validate_casebook(FIXTURES / "good")
     out = write_html(build_graph(report), report, tmp_path / "page.html", title="Field report")
     assert out == tmp_path / "page.html"
     assert Page(out.read_text(encoding="utf-8")).title == "Field report"
@@ -244,12 +244,12 @@ def test_large_pages_name_their_busiest_actors_and_draw_fixed_size_shapes(monkey
     # Claims per actor in the fixture: front 6, aldovia 5, harrow-ring 3, the other four 2
     # (ties broken by id: brenn first). dask is the only person (a box; a downward triangle
     # when large).
-    report = open_casebook(FIXTURES / "explorer")
+    report = validate_casebook(FIXTURES / "explorer")
     G = build_graph(report)
     small = page_data(G, report)
     assert small["labelled"] is None
     assert {t["name"]: t["shape"] for t in small["vocabulary"]["types"]}["person"] == "box"
-    monkeypatch.setattr("actorgraph.render.LABELLED", 4)
+    monkeypatch.setattr("actorgraph.page.render.LABELLED", 4)
     large = page_data(G, report, layout="python")
     assert large["labelled"] == ["front", "aldovia", "harrow-ring", "brenn"]
     shapes = {t["name"]: t["shape"] for t in large["vocabulary"]["types"]}

@@ -14,7 +14,7 @@ RELATIONS = (
     "official_of, leads, associated_with"
 )
 TYPES = ("state, territory, government_body, military_unit, armed_group, criminal_network, "
-         "organisation, person")
+         "organisation, person, facility, bloc")
 CERTAINTIES = "confirmed, asserted, alleged, suspected, implied"
 ISO = "is not an ISO 8601 date (use YYYY, YYYY-MM or YYYY-MM-DD)"
 
@@ -22,7 +22,7 @@ CASES = {
     "missing-file": [
         "case/nodes.csv: file is missing; it needs the columns id, name, type, aliases, "
         "description"],
-    "not-a-file": ["case/edges.csv: cannot be read: Is a directory"],
+    "not-a-file": ["case/edges.csv: is a folder; give a text file"],
     "not-utf8": [
         "case/nodes.csv:3: is not UTF-8 (byte 0x92); convert it to UTF-8, e.g. "
         "`iconv -f WINDOWS-1252 -t UTF-8 nodes.csv > nodes-utf8.csv`, or save it from your "
@@ -34,12 +34,14 @@ CASES = {
     "duplicate-id": ["case/edges.csv:5: duplicate id 'c2' (first on line 3)"],
     "alias-conflict": ["case/nodes.csv:6: alias 'NF' of 'corvin' also names 'front' (line 4)"],
     "unknown-type": [
-        f"case/nodes.csv:4: unknown type 'militia' (did you mean 'military_unit'? valid: {TYPES})"],
+        f"case/nodes.csv:4: type 'militia' is not an actor type (did you mean 'armed_group'? "
+        f"valid: {TYPES})"],
     "unknown-relation": [
-        "case/edges.csv:2: unknown relation 'supplys_arms_to' (did you mean 'supplies_arms_to'? "
-        f"valid: {RELATIONS})"],
+        "case/edges.csv:2: relation 'supplys_arms_to' is not a relation type (did you mean "
+        f"'supplies_arms_to'? valid: {RELATIONS})"],
     "unknown-certainty": [
-        f"case/edges.csv:5: unknown certainty 'likely' (valid: {CERTAINTIES})"],
+        "case/edges.csv:5: certainty 'likely' is not a certainty level (did you mean "
+        f"'suspected'? valid, strongest first: {CERTAINTIES})"],
     "unknown-actor": [
         "case/edges.csv:6: source 'frnt' is not an actor id (did you mean 'front'?)"],
     "unknown-source-doc": [
@@ -75,17 +77,19 @@ def test_many_errors_are_all_reported_in_one_run(runner, casebook):
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines[:-1] == [
-        f"case/nodes.csv:3: unknown type 'army' (did you mean 'armed_group'? valid: {TYPES})",
+        f"case/nodes.csv:3: type 'army' is not an actor type (did you mean 'military_unit'? "
+        f"valid: {TYPES})",
         "case/nodes.csv:4: 'name' is blank; it is required",
         "case/nodes.csv:5: alias 'Aldovian Republic' of 'brenn' also names 'aldovia' (line 2)",
-        "case/edges.csv:3: unknown relation 'part_off' (did you mean 'part_of'? valid: "
-        f"{RELATIONS})",
+        "case/edges.csv:3: relation 'part_off' is not a relation type (did you mean 'part_of'? "
+        f"valid: {RELATIONS})",
         "case/edges.csv:4: target 'fromt' is not an actor id (did you mean 'front'?)",
         f"case/edges.csv:4: date '24' {ISO}",
         "case/edges.csv:5: duplicate id 'c3' (first on line 4)",
         "case/edges.csv:5: source_text not found in 'report': 'Officials in Brenn deny any "
         "deal'; closest passage: 'army. Officials in Brenn deny any \"arrangement\"'",
-        f"case/edges.csv:6: unknown certainty 'maybe' (valid: {CERTAINTIES})",
+        "case/edges.csv:6: certainty 'maybe' is not a certainty level (did you mean "
+        f"'suspected'? valid, strongest first: {CERTAINTIES})",
         "case/edges.csv:6: unknown source_doc 'memo' (sources.csv has: report)",
     ]
     assert lines[-1] == "10 errors in the casebook."
@@ -108,7 +112,7 @@ def test_bom_multiline_fields_and_kumu_headers_are_accepted(runner, casebook, va
 
 
 def test_multiline_description_is_kept_and_later_lines_numbered(runner, casebook):
-    from actorgraph.load import read_casebook
+    from actorgraph.casebook.read import read_casebook
 
     book = read_casebook(casebook("bom-multiline"))
     assert book.actors.records[0]["id"] == "aldovia"  # the BOM is not part of the header
@@ -195,9 +199,10 @@ def test_value_problems_come_in_column_order_before_the_quote(runner, casebook):
     ) == [
         "case/edges.csv:2: source 'frnt' is not an actor id (did you mean 'front'?)",
         "case/edges.csv:2: target 'frnt' is not an actor id (did you mean 'front'?)",
-        "case/edges.csv:2: unknown relation 'part_off' (did you mean 'part_of'? valid: "
-        f"{RELATIONS})",
-        f"case/edges.csv:2: unknown certainty 'likely' (valid: {CERTAINTIES})",
+        "case/edges.csv:2: relation 'part_off' is not a relation type (did you mean 'part_of'? "
+        f"valid: {RELATIONS})",
+        "case/edges.csv:2: certainty 'likely' is not a certainty level (did you mean "
+        f"'suspected'? valid, strongest first: {CERTAINTIES})",
         f"case/edges.csv:2: date '2024-13' {ISO}",
         "case/edges.csv:2: warning: claim ties 'frnt' to itself",
         "case/edges.csv:2: unknown source_doc 'memo' (sources.csv has: report)",
@@ -208,7 +213,7 @@ def test_value_problems_come_in_column_order_before_the_quote(runner, casebook):
 
 
 def test_rows_and_lines_around_blank_short_and_multiline_rows(casebook):
-    from actorgraph.load import read_casebook
+    from actorgraph.casebook.read import read_casebook
 
     root = casebook()
     (root / "sources.csv").write_text(

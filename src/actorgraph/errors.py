@@ -1,7 +1,13 @@
-"""The exceptions actorgraph raises: one root, subclassed by meaning."""
+"""The exceptions actorgraph raises: one root, subclassed by meaning.
+
+The library names its own parameters (`min_certainty`), never a command-line flag: an error
+about a parameter says which in `.param`, and `describe(flag)` writes the message with each
+parameter as the caller calls it (the CLI passes its option names: `--min-certainty`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -20,12 +26,35 @@ class Problem:
         return f"{where}: {prefix}{self.message}"
 
 
+def _same(param: str) -> str:
+    return param
+
+
 class ActorGraphError(Exception):
     """Anything actorgraph reports to the user instead of a traceback."""
+
+    def describe(self, flag: Callable[[str], str] = _same) -> str:
+        """The message, each parameter named by `flag(param)`."""
+        return str(self)
 
 
 class InputError(ActorGraphError):
     """An option, a file or a value given to a command cannot be used."""
+
+
+class BadValue(InputError):
+    """A value given for a parameter cannot be used; `.param` names the parameter."""
+
+    def __init__(self, param: str, value, why: str):
+        self.param, self.value, self.why = param, value, why
+        super().__init__(self.describe())
+
+    def describe(self, flag: Callable[[str], str] = _same) -> str:
+        return f"{flag(self.param)} {self.value!r} {self.why}"
+
+
+class OutputError(ActorGraphError):
+    """A result cannot be written where it was asked to go (a full disk, no permission)."""
 
 
 class ValidationError(ActorGraphError):
@@ -61,4 +90,23 @@ class AmbiguousActor(ActorGraphError):
 
 
 class NoPath(ActorGraphError):
-    """Two actors exist but nothing in the casebook connects them under the given options."""
+    """Two actors exist but nothing in the casebook connects them under the given options;
+    `.options` holds the options that narrowed the search (parameter -> value)."""
+
+    def __init__(self, source: str, target: str, options: dict):
+        self.source, self.target = source, target
+        self.options = {k: v for k, v in options.items() if v not in (None, False, (), [])}
+        super().__init__(self.describe())
+
+    def describe(self, flag: Callable[[str], str] = _same) -> str:
+        shown = []
+        for param, value in self.options.items():
+            if value is True:
+                shown.append(flag(param))
+            elif isinstance(value, (tuple, list, set, frozenset)):
+                shown += [f"{flag(param)} {v}" for v in value]
+            else:
+                shown.append(f"{flag(param)} {value}")
+        why = (f" under these options: {', '.join(shown)}" if shown
+               else ": no chain of claims connects them")
+        return f"No path between {self.source!r} and {self.target!r}{why}"

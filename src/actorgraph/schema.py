@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from actorgraph.errors import BadValue
+from actorgraph.text import closest, name_key
+
 
 @dataclass(frozen=True)
 class ActorType:
@@ -89,6 +92,12 @@ ACTOR_TYPES: dict[str, ActorType] = {
                   "ellipse", large_shape="dot"),
         ActorType("person", "Person", "A named individual.", "#e377c2", "box",
                   large_shape="triangleDown"),
+        ActorType("facility", "Facility", "A site: a refinery, port, airport, base, mine or "
+                  "bank branch (the El Palito refinery).", "#8c564b", "database",
+                  large_shape="square"),
+        ActorType("bloc", "Bloc", "A bloc, coalition or camp of several actors named as one "
+                  "(the West, the axis of resistance).", "#bcbd22", "circle",
+                  large_shape="dot"),
     )
 }
 
@@ -246,3 +255,129 @@ SOURCES = Table(
 )
 
 TABLES: tuple[Table, ...] = (NODES, EDGES, SOURCES)
+
+
+# --- Checking values against the vocabularies ---------------------------------------------
+
+VOCABULARIES = {"type": ACTOR_TYPES, "relation": RELATIONS, "certainty": CERTAINTIES}
+_KINDS = {"type": "actor type", "relation": "relation type", "certainty": "certainty level"}
+
+# Words people use for a vocabulary's entries: "did you mean" offers the entry.
+SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "relation": {
+        "allied_with": ("ally", "allies", "alliance", "allied", "axis", "partner",
+                        "partners", "partnership"),
+        "cooperates_with": ("cooperates", "cooperation", "collaborates", "collaboration",
+                            "works with", "coordinates"),
+        "met_with": ("met", "meets", "meeting", "talks", "negotiates", "visited"),
+        "logistics_link": ("flights", "flight", "shipping", "route", "routes", "transport",
+                           "logistics"),
+        "transfers_with": ("transfers", "exchanges", "swaps"),
+        "requests_from": ("requests", "asks", "requested", "asked"),
+        "supports": ("backs", "backing", "support", "supported", "sponsors", "sponsor"),
+        "economic_support": ("trade", "fuel", "aid", "economic", "economy"),
+        "finances": ("funds", "funding", "funded", "financed", "finance", "bankrolls",
+                     "pays", "money", "financing"),
+        "provides_safe_haven": ("haven", "safe haven", "shelters", "harbours", "harbors",
+                                "hosts", "sanctuary"),
+        "protects": ("guards", "protection", "bodyguard", "shields"),
+        "supplies_arms_to": ("arms", "supplies", "weapons", "equips", "armed", "sells arms",
+                             "drones", "arms supply"),
+        "military_presence_in": ("deployed", "stationed", "troops", "presence", "bases",
+                                 "deployment"),
+        "targets": ("target", "operations against", "action against"),
+        "attacks": ("attack", "attacked", "strikes", "bombed", "struck", "strike"),
+        "armed_conflict_with": ("war", "fights", "fighting", "conflict", "at war"),
+        "operates_in": ("operates", "active in", "present in", "operations in"),
+        "traffics_with": ("traffics", "smuggles", "smuggling", "trafficking", "launders",
+                          "laundering", "drugs", "cocaine"),
+        "threatens": ("threat", "threatened", "endangers", "menaces"),
+        "hostile_to": ("hostile", "opposes", "enemy", "hostility", "enmity"),
+        "sanctions": ("sanctioned", "sanction", "embargo"),
+        "designates": ("designated", "designation", "lists", "blacklists", "terrorist list"),
+        "detains": ("detained", "arrests", "arrested", "seized", "seizes", "arrest"),
+        "condemns": ("condemned", "denounces", "criticises", "criticizes", "condemnation"),
+        "part_of": ("part", "belongs to", "within", "unit of", "branch of"),
+        "member_of": ("member", "membership", "joins", "joined"),
+        "official_of": ("official", "minister of", "serves", "serves in", "minister"),
+        "leads": ("leader", "heads", "commands", "chief", "led", "head of"),
+        "associated_with": ("associated", "linked", "link", "tied", "connected", "related",
+                            "tie", "ties"),
+    },
+    "certainty": {
+        "confirmed": ("certain", "proven", "official", "documented", "on record", "fact"),
+        "asserted": ("stated", "claims", "says", "stated as fact", "assertion"),
+        "alleged": ("reportedly", "allegedly", "reported", "claimed", "according to",
+                    "allegation"),
+        "suspected": ("possibly", "possible", "suspicion", "maybe", "probably", "probable",
+                      "likely", "could", "might", "perhaps", "suspect"),
+        "implied": ("implicit", "inferred", "suggested", "implies", "insinuated"),
+    },
+    "type": {
+        "state": ("country", "nation", "government", "regime"),
+        "territory": ("region", "area", "city", "province", "place", "zone"),
+        "government_body": ("ministry", "agency", "department", "office", "officials",
+                            "intelligence service"),
+        "military_unit": ("army", "navy", "air force", "military", "unit", "corps", "force"),
+        "armed_group": ("militia", "group", "terrorist group", "insurgents", "guerrilla",
+                        "rebels"),
+        "criminal_network": ("cartel", "gang", "mafia", "syndicate", "network"),
+        "organisation": ("organization", "company", "ngo", "firm", "business", "outlet",
+                         "media", "newspaper", "think tank"),
+        "person": ("individual", "people", "official", "man", "woman", "human"),
+        "facility": ("refinery", "port", "airport", "base", "mine", "plant", "factory",
+                     "branch", "site"),
+        "bloc": ("coalition", "camp", "axis", "alliance", "the west", "group of states"),
+    },
+}
+# A word that names no entry but says how to record what it means.
+ADVICE: dict[str, dict[str, str]] = {
+    "relation": {"denies": "record a denial as a claim with `stance` denies",
+                 "denied": "record a denial as a claim with `stance` denies",
+                 "rejects": "record a denial as a claim with `stance` denies"},
+    "certainty": {"denied": "record a denial with `stance` denies and the certainty of the "
+                            "denial"},
+}
+
+
+def unknown(kind: str, value: str) -> str:
+    """Why `value` is not in the vocabulary `kind` ("type", "relation", "certainty"): the
+    closest entry, then every valid one."""
+    vocabulary = list(VOCABULARIES[kind])
+    advice = ADVICE.get(kind, {}).get(name_key(value).replace("_", " "))
+    hint = synonym(kind, value) or (None if advice else next(
+        iter(closest(value, vocabulary, limit=1)), None))
+    guess = (f"{advice}; " if advice else "") + (f"did you mean {hint!r}? " if hint else "")
+    strongest = ", strongest first" if kind == "certainty" else ""
+    return f"is not {'an' if kind == 'type' else 'a'} {_KINDS[kind]} ({guess}valid{strongest}: " \
+           f"{', '.join(vocabulary)})"
+
+
+def synonym(kind: str, value: str) -> str | None:
+    """The entry of the vocabulary `kind` that `value` is a common word for (`funds` ->
+    `finances`), or None."""
+    key = name_key(value).replace("_", " ")
+    for entry, words in SYNONYMS.get(kind, {}).items():
+        if key in words or key == entry.replace("_", " "):
+            return entry
+    return None
+
+
+def check(kind: str, values, param: str) -> tuple[str, ...]:
+    """The values, if each is in the vocabulary `kind`; BadValue naming `param` and the first
+    that is not."""
+    values = tuple(values)
+    for value in values:
+        if value not in VOCABULARIES[kind]:
+            raise BadValue(param, value, unknown(kind, value))
+    return values
+
+
+def check_relations(names, param: str = "relations") -> tuple[str, ...]:
+    return check("relation", names, param)
+
+
+def check_certainty(level: str | None, param: str = "min_certainty") -> str | None:
+    if level is not None:
+        check("certainty", (level,), param)
+    return level

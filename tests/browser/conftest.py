@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from actorgraph.build import build_graph
-from actorgraph.render import write_html
-from actorgraph.validate import open_casebook
+from actorgraph.casebook.validate import validate_casebook
+from actorgraph.graph.build import build_graph
+from actorgraph.page.render import write_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -114,7 +114,7 @@ def explorer(browser, tmp_path):
     contexts = []
 
     def open_page(casebook: Path, **options) -> Explorer:
-        report = open_casebook(casebook)
+        report = validate_casebook(casebook)
         path = write_html(build_graph(report), report, tmp_path / f"{casebook.name}.html",
                           **options)
         context = browser.new_context(viewport={"width": 1400, "height": 900},

@@ -381,7 +381,7 @@ LABELS = """() => { const n = window.actorgraph.network.body.nodes;
 def test_large_layout_names_the_busiest_actors_and_the_others_when_wanted(explorer,
                                                                            monkeypatch):
     # The three busiest: front (6 claims), aldovia (5), harrow-ring (3).
-    monkeypatch.setattr("actorgraph.render.LABELLED", 3)
+    monkeypatch.setattr("actorgraph.page.render.LABELLED", 3)
     ex = explorer(EXPLORER, layout="python")
     page = ex.page
     busiest = {"front": "Northern Front", "aldovia": "Aldovia", "harrow-ring": "Harrow Ring"}
@@ -444,7 +444,7 @@ def test_large_layout_marks_the_lines_of_what_is_selected(explorer):
 def test_long_lists_show_their_first_rows_then_more_on_request(explorer, monkeypatch):
     # Aldovia's claims: five, each of its own relation; Gorsk Valley's: c05 and c09, both
     # "operates in". One row at a time, Gorsk's list needs a button; Aldovia's does not.
-    monkeypatch.setattr("actorgraph.render.LIST_STEP", 1)
+    monkeypatch.setattr("actorgraph.page.render.LIST_STEP", 1)
     ex = explorer(EXPLORER)
     panel = ex.page.locator("#panel")
     ex.click_node("aldovia")

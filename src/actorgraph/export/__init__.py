@@ -1,31 +1,30 @@
 """Exports of the casebook graph for other tools, one module per format.
 
 `FORMATS` describes each format; `export_graph(G, "gexf", "out.gexf")` writes one. A
-single-file format's writer returns the document as text; a folder format's writer fills an
-empty folder. Every export is atomic: a file is written beside its destination and renamed
-into place, a folder is filled under a temporary name and renamed when complete.
+single-file format's writer streams the document to an open binary file; a folder format's
+writer fills an empty folder. Every export follows `files`' rules: a file is written beside
+its destination and renamed into place (a device or FIFO is written directly, a symlink
+followed), a folder is filled under a temporary name and renamed when complete, and no
+export is written over a file the casebook is read from.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 
-from actorgraph.errors import InputError
+from actorgraph.errors import BadValue, InputError
 from actorgraph.export import neo4j, table
-from actorgraph.export.cytoscape import generate_cytoscape
-from actorgraph.export.gexf import generate_gexf
-from actorgraph.export.graphml import generate_graphml
-from actorgraph.export.nodelink import generate_nodelink
-from actorgraph.load import gc_paused
-from actorgraph.write import atomic_write
+from actorgraph.export.cytoscape import write_cytoscape
+from actorgraph.export.gexf import write_gexf
+from actorgraph.export.graphml import write_graphml
+from actorgraph.export.nodelink import write_nodelink
+from actorgraph.files import open_output, output_folder, refuse_inputs
+from actorgraph.util import gc_paused
 
 STDOUT = "-"
 
@@ -35,7 +34,7 @@ class Format:
     name: str
     description: str
     default_name: str  # file or folder name to suggest, e.g. actorgraph.gexf
-    writer: Callable  # (G) -> str for a file; (G, empty_folder) -> None for a folder
+    writer: Callable  # (G, binary file) for a file; (G, empty folder) for a folder
     folder: bool = False
     files: tuple[str, ...] = ()  # what a folder format writes at the folder's top level
 
@@ -47,13 +46,13 @@ FORMATS: dict[str, Format] = {
                "quote positions; re-loadable with --data", "actorgraph-csv", table.write_csv,
                folder=True, files=table.FILES),
         Format("graphml", "GraphML for Gephi, yEd, Cytoscape and igraph", "actorgraph.graphml",
-               generate_graphml),
+               write_graphml),
         Format("gexf", "GEXF 1.2 for Gephi, actors coloured by type", "actorgraph.gexf",
-               generate_gexf),
+               write_gexf),
         Format("json", "networkx node-link JSON (nx.node_link_graph, d3)", "actorgraph.json",
-               generate_nodelink),
+               write_nodelink),
         Format("cytoscape", "Cytoscape.js elements JSON", "actorgraph-cytoscape.json",
-               generate_cytoscape),
+               write_cytoscape),
         Format("neo4j", "CSV files for neo4j-admin database import full", "actorgraph-neo4j",
                neo4j.write_neo4j, folder=True, files=neo4j.FILES),
     )
@@ -61,20 +60,22 @@ FORMATS: dict[str, Format] = {
 
 
 def get_format(name: str) -> Format:
-    """The format called `name`; InputError listing the valid ones otherwise."""
+    """The format called `name`; BadValue listing the valid ones otherwise."""
     try:
         return FORMATS[name]
     except KeyError:
-        raise InputError(f"unknown export format {name!r} (valid: {', '.join(FORMATS)})") \
+        raise BadValue("fmt", name, f"is not an export format (valid: {', '.join(FORMATS)})") \
             from None
 
 
 @gc_paused()  # a record per claim, none in a cycle: flat_records at 500k 6.2 s -> 4.6 s
-def export_graph(G: nx.MultiDiGraph, fmt: str | Format, dest: str | Path = STDOUT) -> Path | None:
+def export_graph(G: nx.MultiDiGraph, fmt: str | Format, dest: str | Path = STDOUT,
+                 inputs: Iterable[Path] = ()) -> Path | None:
     """Write `G` in format `fmt` to `dest`, a path or `-` for stdout; return the path written.
 
-    `G` is not changed. A folder format needs a folder path: a new one, or one that holds only
-    a previous export of the same format (it is then replaced whole).
+    `G` is not changed. `inputs` are the files the casebook is read from: never written
+    over. A folder format needs a folder path: a new one, or one that holds only a previous
+    export of the same format (it is then replaced whole).
     """
     fmt = fmt if isinstance(fmt, Format) else get_format(fmt)
     to_stdout = str(dest) == STDOUT
@@ -82,56 +83,48 @@ def export_graph(G: nx.MultiDiGraph, fmt: str | Format, dest: str | Path = STDOU
         if to_stdout:
             raise InputError(f"the {fmt.name} export is a folder of files and cannot go to "
                              f"stdout; give a folder, e.g. -o {fmt.default_name}")
-        return write_folder(G, fmt, Path(dest))
-    content = fmt.writer(G)
+        return write_folder(G, fmt, Path(dest), inputs)
     if to_stdout:
-        sys.stdout.write(content)
-        sys.stdout.flush()
+        fmt.writer(G, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
         return None
     dest = Path(dest)
     if dest.is_dir():
         raise InputError(f"{str(dest)!r} is a folder; give a file name for the {fmt.name} "
                          f"export, e.g. {dest / fmt.default_name}")
-    atomic_write(dest, content)
+    refuse_inputs(dest, inputs)
+    with open_output(dest) as out:
+        fmt.writer(G, out)
     return dest
 
 
-def _check_destination(G: nx.MultiDiGraph, fmt: Format, dest: Path) -> None:
+def _check_destination(G: nx.MultiDiGraph, fmt: Format, dest: Path,
+                       inputs: Iterable[Path]) -> None:
     if not dest.exists():
+        refuse_inputs(dest, inputs)
         return
     if not dest.is_dir():
         raise InputError(f"{str(dest)!r} is a file; the {fmt.name} export is a folder: "
                          "give a new folder name")
     casebook = G.graph.get("casebook")
-    if casebook and dest.resolve() == Path(casebook).resolve():
-        raise InputError(f"{str(dest)!r} is the casebook being exported; give another folder")
+    resolved = dest.resolve()
+    if casebook and (resolved == Path(casebook).resolve()
+                     or resolved in Path(casebook).resolve().parents):
+        raise InputError(f"{str(dest)!r} holds the casebook being exported; give another "
+                         "folder")
     strangers = sorted(p.name for p in dest.iterdir() if p.name not in fmt.files)
     if strangers:
         raise InputError(f"folder {str(dest)!r} already holds files that are not part of a "
                          f"{fmt.name} export ({', '.join(strangers[:3])}); give a new or "
                          "empty folder")
+    refuse_inputs(dest, inputs)
 
 
-def write_folder(G: nx.MultiDiGraph, fmt: Format, dest: Path) -> Path:
+def write_folder(G: nx.MultiDiGraph, fmt: Format, dest: Path, inputs: Iterable[Path] = ()
+                 ) -> Path:
     """Fill a temporary folder beside `dest`, then rename it into place."""
-    _check_destination(G, fmt, dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".tmp"))
-    old = None
-    try:
+    inputs = list(inputs)
+    _check_destination(G, fmt, dest, inputs)
+    with output_folder(dest) as tmp:
         fmt.writer(G, tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o777 & ~umask)
-        if dest.exists():
-            old = Path(tempfile.mkdtemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".old"))
-            os.replace(dest, old)  # an empty directory is replaced by the rename
-        os.replace(tmp, dest)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if old is not None and not dest.exists():
-            os.replace(old, dest)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
     return dest

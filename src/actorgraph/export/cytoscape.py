@@ -4,13 +4,15 @@ Cytoscape desktop."""
 from __future__ import annotations
 
 import json
+from typing import BinaryIO
 
 import networkx as nx
 
 from actorgraph.errors import InputError
+from actorgraph.files import as_text
 
 
-def generate_cytoscape(G: nx.MultiDiGraph) -> str:
+def write_cytoscape(G: nx.MultiDiGraph, out: BinaryIO) -> None:
     """The casebook as Cytoscape.js elements: string ids, each edge's id its claim id."""
     data = nx.cytoscape_data(G)
     data["data"] = dict(G.graph)  # networkx gives a list of pairs; Cytoscape wants an object
@@ -26,4 +28,6 @@ def generate_cytoscape(G: nx.MultiDiGraph) -> str:
         if edge["id"] in actors:
             raise InputError(f"claim id {edge['id']!r} is also an actor id; Cytoscape.js needs "
                              "ids unique across actors and claims: rename one of them")
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    with as_text(out) as text:
+        json.dump(data, text, ensure_ascii=False, indent=2)
+        text.write("\n")

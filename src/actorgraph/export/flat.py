@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from actorgraph.export.cells import text
+from actorgraph.cells import text
 from actorgraph.schema import RELATIONS
 
 EDGE_RENAMED = {"id": "claim_id", "start": "quote_start", "end": "quote_end"}

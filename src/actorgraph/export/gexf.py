@@ -7,7 +7,7 @@ claims). GEXF has no graph-level attributes, so document metadata is left out.
 
 from __future__ import annotations
 
-import io
+from typing import BinaryIO
 from xml.sax.saxutils import XMLGenerator
 
 import networkx as nx
@@ -25,13 +25,12 @@ def _rgba(color: str) -> dict[str, str]:
             "b": str(int(value[4:6], 16)), "a": "1.0"}
 
 
-def generate_gexf(G: nx.MultiDiGraph) -> str:
+def write_gexf(G: nx.MultiDiGraph, out: BinaryIO) -> None:
     """The casebook as one GEXF document (directed; each claim an edge, its id the claim's).
 
     Each element's `label` is the GEXF label attribute, not an attribute column."""
     flat = flat_records(G)
     colors = {name: _rgba(kind.color) for name, kind in ACTOR_TYPES.items()}
-    out = io.StringIO()
     xml = XMLGenerator(out, encoding="utf-8", short_empty_elements=True)
     start, end = xml.startElement, xml.endElement
     newline = xml.ignorableWhitespace  # one element a line (its values inline): grep, diff
@@ -98,4 +97,3 @@ def generate_gexf(G: nx.MultiDiGraph) -> str:
     end("gexf")
     newline("\n")
     xml.endDocument()
-    return out.getvalue()

@@ -7,7 +7,7 @@ took 83 s and 5.1 GB for the 500k-claim benchmark casebook (`BENCHMARKS.md`).
 
 from __future__ import annotations
 
-import io
+from typing import BinaryIO
 from xml.sax.saxutils import XMLGenerator
 
 import networkx as nx
@@ -18,10 +18,9 @@ NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 SCHEMA = f"{NAMESPACE} {NAMESPACE}/1.0/graphml.xsd"
 
 
-def generate_graphml(G: nx.MultiDiGraph) -> str:
+def write_graphml(G: nx.MultiDiGraph, out: BinaryIO) -> None:
     """The casebook as one GraphML document (directed; each claim an edge with its id)."""
     flat = flat_records(G)
-    out = io.StringIO()
     xml = XMLGenerator(out, encoding="utf-8", short_empty_elements=True)
     start, end, characters = xml.startElement, xml.endElement, xml.characters
     newline = xml.ignorableWhitespace  # one element a line (its data inline): grep, diff
@@ -62,4 +61,3 @@ def generate_graphml(G: nx.MultiDiGraph) -> str:
     end("graphml")
     newline("\n")
     xml.endDocument()
-    return out.getvalue()

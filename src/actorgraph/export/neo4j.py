@@ -13,9 +13,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from actorgraph.export.cells import csv_text
+from actorgraph.cells import csv_text
 from actorgraph.export.table import natural_key
-from actorgraph.write import atomic_write
+from actorgraph.files import atomic_write
 
 ARRAY_DELIMITER = "|"
 ACTORS_FILE, CLAIMS_FILE, SOURCES_FILE = "actors.csv", "claims.csv", "sources.csv"

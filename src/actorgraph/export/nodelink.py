@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+from typing import BinaryIO
 
 import networkx as nx
 
+from actorgraph.files import as_text
 
-def generate_nodelink(G: nx.MultiDiGraph) -> str:
+
+def write_nodelink(G: nx.MultiDiGraph, out: BinaryIO) -> None:
     """The casebook as node-link JSON; edges under `edges`, each with its claim id as `key`.
 
     Graph-level data (the casebook folder, `sources` with every document's metadata) is kept.
     """
     H = nx.relabel_nodes(G, str, copy=True) if any(not isinstance(n, str) for n in G) else G
     data = nx.node_link_data(H, edges="edges")
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    with as_text(out) as text:
+        json.dump(data, text, ensure_ascii=False, indent=2)
+        text.write("\n")

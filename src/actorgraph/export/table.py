@@ -14,17 +14,17 @@ Cells a spreadsheet would run as a formula are prefixed with `'` (see `cells.neu
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import networkx as nx
 
+from actorgraph.casebook.read import MAX_DOCUMENT_MB, Unreadable, document_place, read_bytes
+from actorgraph.cells import csv_text
 from actorgraph.errors import InputError
-from actorgraph.export.cells import csv_text
-from actorgraph.load import document_path
+from actorgraph.files import atomic_write
+from actorgraph.graph.metrics import centrality
 from actorgraph.schema import EDGES, NODES, SOURCES
-from actorgraph.select import centrality
-from actorgraph.write import atomic_write
+from actorgraph.text import slug
 
 ACTOR_COLUMNS = ("degree", "ties", "betweenness", "component")
 CLAIM_COLUMNS = ("paragraph", "start", "end")
@@ -72,26 +72,37 @@ def edges_csv(G: nx.MultiDiGraph) -> str:
     return csv_text(header, ([r.get(c) for c in header] for r in records))
 
 
+_SUFFIX = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
+
+
 def copy_documents(G: nx.MultiDiGraph, folder: Path) -> list[dict]:
-    """Copy every document into `folder/sources/`; its sources.csv rows with the new paths."""
+    """Copy every document into `folder/sources/`, each named after its source id made safe
+    (`text.slug`: no separators, no dot-dot, unique); its sources.csv rows with the new
+    paths."""
     sources = G.graph.get("sources", {})
     root = G.graph.get("casebook")
     if sources and not root:
         raise InputError("the graph does not say which casebook folder it came from "
                          "(G.graph['casebook']), so its documents cannot be copied")
-    (folder / "sources").mkdir()
-    taken: dict[str, Path] = {}
+    into = folder / "sources"
+    into.mkdir()
+    taken: set[str] = set()
     rows = []
     for doc_id, row in sources.items():
-        original = document_path(Path(root), row["path"])
-        if not original.is_file():
-            raise InputError(f"document {row['path']!r} of source {doc_id!r} not found "
-                             f"(looked for {original})")
-        name = original.name
-        if name in taken and taken[name] != original.resolve():
-            name = f"{doc_id}-{name}"
-        taken[name] = original.resolve()
-        shutil.copyfile(original, folder / "sources" / name)
+        place = document_place(Path(root), row["path"])
+        if place.path is None:
+            raise InputError(f"source {doc_id!r}: {place.message}")
+        suffix = place.path.suffix if _SUFFIX.match(place.path.suffix) else ".txt"
+        stem = slug(doc_id, {name.lower() for name in taken})
+        name = stem + suffix
+        taken.add(stem)
+        target = into / name
+        if into.resolve() not in target.resolve().parents:  # slug makes this impossible
+            raise InputError(f"source id {doc_id!r} cannot be a file name")
+        try:
+            (target).write_bytes(read_bytes(place.path, MAX_DOCUMENT_MB))
+        except Unreadable as err:
+            raise InputError(f"document {row['path']!r} of source {doc_id!r} {err}") from err
         rows.append({**row, "id": doc_id, "path": f"sources/{name}"})
     return rows
 

@@ -10,21 +10,20 @@ from functools import lru_cache
 from operator import eq
 from pathlib import Path
 
+from actorgraph.casebook.quotes import Span
+from actorgraph.casebook.read import Contents, Rows, read_casebook
 from actorgraph.errors import Problem, ValidationError
-from actorgraph.load import Casebook, Rows, gc_paused, read_casebook
-from actorgraph.lookup import closest, name_key
-from actorgraph.parallel import in_child
-from actorgraph.quotes import Span
 from actorgraph.schema import (
-    ACTOR_TYPES,
     ALIAS_SEPARATOR,
-    CERTAINTIES,
     EDGES,
     NODES,
-    RELATIONS,
     SOURCES,
+    VOCABULARIES,
     Table,
+    unknown,
 )
+from actorgraph.text import closest, name_key
+from actorgraph.util import gc_paused, in_child
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -33,7 +32,7 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 class Report:
     """What validation found: the casebook, every claim's quote position, and warnings."""
 
-    casebook: Casebook
+    contents: Contents
     spans: dict[str, Span]
     warnings: list[Problem]
 
@@ -52,19 +51,10 @@ def date_problem(value: str) -> str | None:
     return f"date {value!r} is not an ISO 8601 date (use YYYY, YYYY-MM or YYYY-MM-DD)"
 
 
-def _valid_list(names) -> str:
-    return ", ".join(names)
-
-
 def _did_you_mean(value: str, choices) -> str:
     """"did you mean 'x'? " with the choice most like `value`, or "" if none is like it."""
     hint = closest(value, list(choices), limit=1)
     return f"did you mean {hint[0]!r}? " if hint else ""
-
-
-def _unknown(kind: str, value: str, vocabulary) -> str:
-    return (f"unknown {kind} {value!r} ({_did_you_mean(value, vocabulary)}valid: "
-            f"{_valid_list(vocabulary)})")
 
 
 def _lines_of(rows: Rows, column: str, bad) -> list[tuple[int, str]]:
@@ -95,16 +85,16 @@ def _required_and_unique(rows: Rows, table: Table, problems: list[Problem]) -> d
     return first
 
 
-def _unknown_values(rows: Rows, column: str, vocabulary, problems: list[Problem]):
-    """Report the values of `column` that are not blank and not in the vocabulary."""
-    bad = set(rows.columns[column]).difference(vocabulary, {""})
+def _unknown_values(rows: Rows, column: str, problems: list[Problem]):
+    """Report the values of `column` that are not blank and not in its vocabulary."""
+    bad = set(rows.columns[column]).difference(VOCABULARIES[column], {""})
     for line, value in _lines_of(rows, column, bad):
-        problems.append(Problem(rows.path, line, _unknown(column, value, vocabulary)))
+        problems.append(Problem(rows.path, line, f"{column} {value!r} {unknown(column, value)}"))
 
 
 def check_actors(rows: Rows, problems: list[Problem]) -> dict[str, int]:
     ids = _required_and_unique(rows, NODES, problems)
-    _unknown_values(rows, "type", ACTOR_TYPES, problems)
+    _unknown_values(rows, "type", problems)
     owner: dict[str, tuple[str, int]] = {}  # name key -> (actor id, line), for ids and names
     columns = rows.columns
     for line, ident, name in zip(rows.lines, columns["id"], columns["name"]):
@@ -134,7 +124,7 @@ def _check_dates(rows: Rows, column: str, prefix: str, problems: list[Problem]) 
         problems.append(Problem(rows.path, line, prefix + date_problem(value)))
 
 
-def check_claims(book: Casebook, actor_ids: dict[str, int], problems: list[Problem]) -> None:
+def check_claims(book: Contents, actor_ids: dict[str, int], problems: list[Problem]) -> None:
     """Check every claim's values but its quote (`check_quotes`)."""
     rows = book.claims
     columns, lines = rows.columns, rows.lines
@@ -149,8 +139,8 @@ def check_claims(book: Casebook, actor_ids: dict[str, int], problems: list[Probl
                 iter(closest(value, list(actor_ids), limit=1)), None)
             hint = f" (did you mean {guess!r}?)" if guess else ""
             problems.append(Problem(rows.path, line, f"{end} {value!r} is not an actor id{hint}"))
-    _unknown_values(rows, "relation", RELATIONS, problems)
-    _unknown_values(rows, "certainty", CERTAINTIES, problems)
+    _unknown_values(rows, "relation", problems)
+    _unknown_values(rows, "certainty", problems)
     _check_dates(rows, "date", "", problems)
     if any(map(eq, columns["source"], columns["target"])):
         for line, source, target in zip(lines, columns["source"], columns["target"]):
@@ -163,7 +153,7 @@ APART = 20_000  # quotes from which a second process searches part of the docume
 CHILD_SHARE = 0.6  # of the quotes: this process checks the other values meanwhile
 
 
-def check_quotes(book: Casebook, source_ids: dict[str, int], problems: list[Problem],
+def check_quotes(book: Contents, source_ids: dict[str, int], problems: list[Problem],
                  share: float) -> Callable[[], dict[str, Span]]:
     """Start finding every claim's quote in its document; return the function that finishes
     the search, reports the quotes not found and returns the spans by claim id."""
@@ -213,7 +203,7 @@ def _unknown_document(doc_id: str, known: list[str]) -> str:
             f"{len(known):,} sources)")
 
 
-def _locate(book: Casebook, searched: list[tuple[str, list[int]]], share: float
+def _locate(book: Contents, searched: list[tuple[str, list[int]]], share: float
             ) -> Callable[[], list[list[Span | None]]]:
     """Start locating the records' quotes in their documents; return the function that gives
     the spans, document by document. From `APART` quotes on, a forked child searches the
@@ -248,7 +238,7 @@ def _short(text: str, limit: int = 160) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def check_unused(book: Casebook, problems: list[Problem]) -> None:
+def check_unused(book: Contents, problems: list[Problem]) -> None:
     claims = book.claims.columns
     used = set(claims["source"]).union(claims["target"])
     for line, ident in _lines_of(book.actors, "id", set(book.actors.columns["id"]) - used):
@@ -263,13 +253,13 @@ def check_unused(book: Casebook, problems: list[Problem]) -> None:
 
 
 @gc_paused()
-def validate(book: Casebook, meanwhile: Callable[[Casebook], object] | None = None
+def validate(book: Contents, meanwhile: Callable[[Contents], object] | None = None
              ) -> tuple[dict[str, Span], list[Problem]]:
     """Check every value; return quote positions and all problems (errors and warnings).
 
     `meanwhile(book)`, if given, runs once every value but the quotes is checked and found
     good, while the quotes are still being searched: on a large casebook a second process
-    then searches all of them (`build.open_and_build` builds the graph meanwhile)."""
+    then searches all of them (`workspace.read_and_build` builds the graph meanwhile)."""
     problems = list(book.problems)
     source_ids = check_sources(book.sources, problems)
     readable = book.actors.readable and book.claims.readable
@@ -291,8 +281,8 @@ def validate(book: Casebook, meanwhile: Callable[[Casebook], object] | None = No
     return spans, problems
 
 
-def open_casebook(root: Path | str, strict: bool = False,
-                  meanwhile: Callable[[Casebook], object] | None = None) -> Report:
+def validate_casebook(root: Path | str, strict: bool = False,
+                  meanwhile: Callable[[Contents], object] | None = None) -> Report:
     """Read and validate a casebook; raise ValidationError listing every problem.
     `meanwhile`: as for `validate`."""
     book = read_casebook(root)

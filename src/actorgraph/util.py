@@ -1,4 +1,5 @@
-"""Running one part of a long job in a second process, on the machine's other core.
+"""Helpers for long jobs: the cycle collector paused while millions of objects are made, and
+one part of a job run in a second process, on the machine's other core.
 
 `in_child(job)` forks this process; the copy runs `job()` and pipes its result back, while
 this process goes on with its own part. Nothing is pickled on the way out: the child has a
@@ -9,14 +10,30 @@ asked for: the answer is the same, only slower.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import threading
 from collections.abc import Callable
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
 _FAILED = object()  # what `result` got when the child gave nothing usable
+
+
+@contextmanager
+def gc_paused():
+    """Python's cycle collector off while a casebook is read, validated or built (also as a
+    decorator: `@gc_paused()`). Loading makes millions of dicts, lists and strings that
+    form no cycles, and the collector walked all of them again and again as they grew."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def in_child(job: Callable[[], T]) -> Callable[[], T]:

@@ -1,34 +1,16 @@
-"""One output convention for every query command: `--format text|json|csv` to stdout.
-
-Text is for people: aligned, wrapped to the terminal, readable without colour. JSON and CSV
-are for scripts: stable field names (the `*_FIELDS` of `query`), lists joined with `|` in
-CSV, and CSV cells a spreadsheet would run as a formula neutralised (`export.cells`).
-"""
+"""Answers as text for people: aligned, wrapped to the terminal, readable without colour."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import textwrap
-from collections.abc import Callable, Iterable
-
-import click
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from actorgraph.schema import RELATIONS
 
-FORMATS = ("text", "json", "csv")
 MIN_WIDTH = 40
-
-
-def format_option(command):
-    """The shared --format option; the command receives it as `fmt`."""
-    return click.option(
-        "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-        help="text for reading; json or csv (stable field names) for scripts.",
-    )(command)
-
-
-_printing: list[int] = []  # the width while `emit` prints text: asked once, not per line
+_printing: list[int] = []  # the width while `present.render` writes text: asked once
 
 
 def width() -> int:
@@ -36,6 +18,16 @@ def width() -> int:
     if _printing:
         return _printing[-1]
     return max(MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
+
+
+@contextmanager
+def measured() -> Iterator[None]:
+    """The terminal's width asked once for all the lines written inside the block."""
+    _printing.append(width())
+    try:
+        yield
+    finally:
+        _printing.pop()
 
 
 def wrap(text: str, indent: int) -> list[str]:
@@ -47,39 +39,6 @@ def wrap(text: str, indent: int) -> list[str]:
         return [pad + text] if text else [pad.rstrip()]
     return textwrap.wrap(text, columns - 1, initial_indent=pad, subsequent_indent=pad,
                          break_on_hyphens=False) or [pad.rstrip()]
-
-
-def csv_text(rows: Iterable[dict], fields: Iterable[str]) -> str:
-    """Rows as CSV under a header of `fields`; cells made safe by the exports' own rules."""
-    from actorgraph.export.cells import csv_text as cells_csv
-
-    fields = tuple(fields)
-    return cells_csv(fields, ([row.get(f) for f in fields] for row in rows))
-
-
-def emit(fmt: str, data, *, rows: list[dict] | None = None, fields: Iterable[str] = (),
-         text: Callable[[], Iterable[str]]) -> None:
-    """Print `data` as JSON, `rows` (default: `data`) as CSV with `fields`, or the lines of
-    `text()`."""
-    if fmt == "json":
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    elif fmt == "csv":
-        click.echo(csv_text(data if rows is None else rows, fields), nl=False)
-    else:
-        _printing.append(width())
-        try:
-            lines = []  # printed a thousand at a time: click.echo flushes every call
-            for line in text():
-                lines.append(line)
-                if len(lines) == 1000:
-                    click.echo("\n".join(lines))
-                    lines.clear()
-            if lines:
-                click.echo("\n".join(lines))
-        finally:
-            _printing.pop()
-        if not data:
-            click.echo("nothing matches these options", err=True)
 
 
 def number(value) -> str:

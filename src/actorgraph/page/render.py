@@ -1,8 +1,9 @@
 """The casebook as one self-contained, offline HTML page: the explorer.
 
 Python prepares the data (compact rows, each document's text once, the vocabulary in use,
-positions for large graphs); `templates/explorer.js` draws it with vis-network (as bundled
-by pyvis, read from its files without importing pyvis) and does everything interactive.
+positions for large graphs); `explorer.js` (beside this module) draws it with vis-network
+(as bundled by pyvis, read from its files without importing pyvis) and does everything
+interactive.
 Text from the casebook travels as JSON inside `<script type="application/json">` and is
 only ever inserted into the page as text.
 """
@@ -16,9 +17,11 @@ from pathlib import Path
 
 import networkx as nx
 
+from actorgraph.casebook.validate import Report
+from actorgraph.files import atomic_write
+from actorgraph.graph.select import fitting
+from actorgraph.page.layout import layout_positions
 from actorgraph.schema import ACTOR_TYPES, CERTAINTIES, FAMILIES, RELATIONS
-from actorgraph.validate import Report
-from actorgraph.write import atomic_write
 
 VIS_VERSION = "9.1.2"
 # Above this many actors vis-network's physics no longer settles in a few seconds (measured in
@@ -67,7 +70,7 @@ def vis_assets() -> tuple[str, str]:
 @cache
 def page_assets() -> tuple[str, str]:
     """The explorer's own script and stylesheet."""
-    folder = importlib.resources.files("actorgraph") / "templates"
+    folder = importlib.resources.files("actorgraph.page")
     return ((folder / "explorer.js").read_text(encoding="utf-8"),
             (folder / "explorer.css").read_text(encoding="utf-8"))
 
@@ -95,10 +98,10 @@ def vocabulary(G: nx.MultiDiGraph, large: bool = False) -> dict:
 def _document_rows(G: nx.MultiDiGraph, report: Report) -> dict[str, list]:
     """Each document the graph's claims cite, its text once."""
     cited = {a["source_doc"] for *_, a in G.edges(data=True)}
-    sources = {s["id"]: s for s in report.casebook.sources.records}
+    sources = {s["id"]: s for s in report.contents.sources.records}
     return {
         doc: [sources[doc]["title"], sources[doc]["published"], sources[doc]["publisher"],
-              sources[doc]["url"], report.casebook.documents[doc].text]
+              sources[doc]["url"], report.contents.documents[doc].text]
         for doc in sorted(cited)
     }
 
@@ -107,8 +110,6 @@ def fit_page(G: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, str]:
     """What a page of `G` can draw: `G` itself, or past PAGE_ACTORS actors or PAGE_CLAIMS
     claims the actors in the most claims that fit, with the claims among them
     (`select.fitting`); and a note saying which ("" for all of G)."""
-    from actorgraph.select import fitting
-
     drawn = fitting(G, PAGE_ACTORS, PAGE_CLAIMS)
     if drawn is G:
         return G, ""
@@ -129,14 +130,12 @@ def page_data(G: nx.MultiDiGraph, report: Report, layout: str = "auto", note: st
     in_python = layout == "python" or (layout == "auto" and len(G) > PHYSICS_LIMIT)
     positions = {}
     if in_python:
-        from actorgraph.layout import layout_positions
-
         positions = layout_positions(G)
     nodes = [
         [n, a["name"], a["type"], a["aliases"], a["description"], *positions.get(n, ())]
         for n, a in G.nodes(data=True)
     ]
-    documents = report.casebook.documents
+    documents = report.contents.documents
     row_of = {n: i for i, n in enumerate(G)}
     tables: dict[str, dict[str, int]] = {field: {} for field in TABLED}
 
@@ -178,7 +177,7 @@ def render_html(G: nx.MultiDiGraph, report: Report, title: str = "actorgraph",
                 layout: str = "auto", note: str = "") -> str:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    env = Environment(loader=PackageLoader("actorgraph"),
+    env = Environment(loader=PackageLoader("actorgraph", "page"),
                       autoescape=select_autoescape(["html", "j2"], default=True))
     # The page's data as compact JSON, non-ASCII text as itself (the page is UTF-8); `tojson`
     # still escapes <, >, & and ' so no text can close the script element.

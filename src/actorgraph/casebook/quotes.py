@@ -13,47 +13,17 @@ from itertools import islice
 from typing import NamedTuple
 
 from actorgraph.schema import FRAGMENT_SEPARATORS
+from actorgraph.text import squeeze, translate
 
-_FOLD = str.maketrans(
-    {
-        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
-        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
-        **dict.fromkeys("\t\n\r\v\f\xa0\u2007\u2009\u200a\u202f\u2028\u2029", " "),
-    }
-)
-# str.translate looks every character up in _FOLD; replacing only the few characters
-# present is several times faster on long documents (profiled: translate was the top cost).
-_FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
-_ASCII_PAIRS = tuple((c, v) for c, v in _FOLD_PAIRS if c.isascii())
-_RUNS = re.compile(" {2,}")
 _FIRST_LINE = re.compile(r"[ \t]*\S")
 _LINE_AFTER_NEWLINE = re.compile(r"\n[ \t]*\S")
 _FRAGMENTS = re.compile("|".join(re.escape(s) for s in FRAGMENT_SEPARATORS))
 _JOINT = "\x00"  # joins a batch of quotes to fold them at once: folding leaves it alone
 
 
-def _translate(text: str) -> str:
-    """`text.translate(_FOLD)`, faster."""
-    for char, folded in _ASCII_PAIRS if text.isascii() else _FOLD_PAIRS:
-        if char in text:
-            text = text.replace(char, folded)
-    return text
-
-
-def _squeeze(text: str) -> str:
-    """Runs of spaces made one space."""
-    return _RUNS.sub(" ", text) if "  " in text else text
-
-
-def fold(text: str) -> str:
-    """The form quotes are compared in: typography folded, whitespace runs made one space."""
-    return _squeeze(_translate(text)).strip()
-
-
 def fragments(quote: str) -> list[str]:
     """The folded pieces of a quote that must appear in order."""
-    return _pieces(_squeeze(_translate(quote)))
+    return _pieces(squeeze(translate(quote)))
 
 
 def _pieces(squeezed: str) -> list[str]:
@@ -71,15 +41,15 @@ def _fragments_each(quotes: list[str]) -> list[list[str]]:
     one by one for the 500,000 quotes of the 500k-claim casebook, grouped by document."""
     joined = _JOINT.join(quotes)
     if joined.count(_JOINT) == len(quotes) - 1:  # no quote holds the joint
-        return list(map(_pieces, _squeeze(_translate(joined)).split(_JOINT)))
+        return list(map(_pieces, squeeze(translate(joined)).split(_JOINT)))
     return list(map(fragments, quotes))
 
 
 def _collapse(text: str) -> tuple[str, list[int], list[int]]:
-    """`_RUNS.sub(" ", text)`, and for each run of spaces made one: the first offset after it
+    """`squeeze(text)`, and for each run of spaces made one: the first offset after it
     in the result and the total shift so far. Splitting on two spaces and walking the parts
     takes 0.35 s over the 2,000 documents (120 MB) of the 500k-claim casebook, against 0.45 s
-    for `find("  ")` plus a regex match per run, and 1.5 s for `_RUNS.sub` alone."""
+    for `find("  ")` plus a regex match per run, and 1.5 s for a regex substitution alone."""
     parts = text.split("  ")
     if len(parts) == 1:
         return text, [0], [0]
@@ -138,7 +108,7 @@ class Document:
     def __init__(self, text: str):
         self.text = text
         # Each collapsed run shifts later offsets: (first folded offset after it, total shift).
-        self.folded, self._breaks, self._shifts = _collapse(_translate(text))
+        self.folded, self._breaks, self._shifts = _collapse(translate(text))
         self._paragraph_starts = _paragraph_starts(text)
         self._located: dict[str, Span | None] = {}
 

@@ -1,33 +1,10 @@
 """Finding actors by what people type: ids, names and aliases, forgiving case, accents and
-typography."""
+typography (`text.name_key`)."""
 
 from __future__ import annotations
 
-import unicodedata
-
 from actorgraph.errors import ActorNotFound, AmbiguousActor
-from actorgraph.quotes import fold
-
-
-def name_key(text: str) -> str:
-    """The form names are matched in: no accents, no case, typography and spacing folded."""
-    folded = fold(text)
-    if folded.isascii():  # nothing to decompose, no accents to drop
-        bare = folded
-    else:
-        decomposed = unicodedata.normalize("NFKD", folded)
-        bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return bare.casefold().replace("-", " ").replace(".", "").strip()
-
-
-def closest(value: str, choices: list[str], limit: int = 3) -> list[str]:
-    """The choices most like `value`, best first (for "did you mean" hints)."""
-    from rapidfuzz import fuzz, process, utils
-
-    hits = process.extract(value, choices, scorer=fuzz.WRatio, limit=limit,
-                           processor=utils.default_process, score_cutoff=60)
-    return [choice for choice, _score, _index in hits]
-
+from actorgraph.text import name_key
 
 LIKE = 70  # the least rapidfuzz WRatio score of a suggestion ('mara' ~ 'Syria' scores 60)
 CLOSE = 10  # suggestions within this many points of the best one
@@ -123,25 +100,3 @@ def suggest(spelled: dict[str, str], text: str, limit: int = 3) -> list[str]:
         if score >= hits[0][1] - CLOSE and spelled[hit] not in names:
             names.append(spelled[hit])
     return names[:limit]
-
-
-def complete_actor(ctx, param, incomplete: str):
-    """Click shell completion for actor arguments: ids whose id, name or alias starts with
-    what was typed, read from the casebook named by --data (or data/); silent on failure."""
-    from pathlib import Path
-
-    from click.shell_completion import CompletionItem
-
-    from actorgraph.build import split_aliases
-    from actorgraph.load import read_table
-    from actorgraph.schema import NODES
-
-    root = Path(ctx.params.get("data_dir") or "data")
-    rows = read_table(root, NODES, [])  # problems are ignored: completion never complains
-    typed = name_key(incomplete)
-    items = []
-    for actor in rows.records:
-        names = (actor["id"], actor["name"], *split_aliases(actor["aliases"]))
-        if actor["id"] and any(name_key(n).startswith(typed) for n in names if n):
-            items.append(CompletionItem(actor["id"], help=actor["name"]))
-    return items

@@ -1,8 +1,8 @@
 """Answers to the questions analysts ask of a casebook, as plain records with stable fields.
 
-Each function takes the graph `G` from `build.load_graph` and returns lists of dicts (or one
-dict) that `output` prints as text, JSON or CSV. Actors are ids here: turn what people type
-into ids with `lookup.resolve` first.
+Each function takes a casebook graph `G` (`Casebook.graph()`, or the part of it a question
+needs) and returns lists of dicts (or one dict) that `present` writes as text, JSON or CSV.
+Actors are ids here: turn what people type into ids with `names.resolve` first.
 """
 
 from __future__ import annotations
@@ -12,16 +12,13 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from actorgraph.errors import InputError
-from actorgraph.lookup import name_key
-from actorgraph.schema import ACTOR_TYPES, CERTAINTIES, CERTAINTY_RANK, RELATIONS
-from actorgraph.select import (
-    PathResult,
-    centrality,
-    check_certainty,
-    filter_claims,
-    ranked,
-)
+from actorgraph.errors import BadValue
+from actorgraph.graph.filters import filter_claims
+from actorgraph.graph.metrics import centrality
+from actorgraph.graph.paths import PathResult
+from actorgraph.graph.select import check_depth, ranked
+from actorgraph.schema import ACTOR_TYPES, CERTAINTIES, CERTAINTY_RANK, RELATIONS, check
+from actorgraph.text import name_key
 
 CLAIM_FIELDS = ("id", "source", "source_name", "target", "target_name", "relation",
                 "relation_label", "directed", "certainty", "claimed_by", "date", "document",
@@ -63,7 +60,7 @@ def arrow(claim: dict, earlier: str) -> str:
 
 
 def path_records(G: nx.MultiDiGraph, result: PathResult) -> list[dict]:
-    """The paths of `select.find_paths`, each hop with its claims and their arrows."""
+    """The paths of `paths.find_paths`, each hop with its claims and their arrows."""
     records = []
     for rank, path in enumerate(result.paths, 1):
         steps = []
@@ -108,11 +105,10 @@ def actor_details(G: nx.MultiDiGraph, actor: str) -> dict:
 def neighbours(G: nx.MultiDiGraph, actor: str, depth: int = 1, **filters) -> list[dict]:
     """The actors within `depth` hops of `actor` (direction ignored), nearest first, each
     with the actors one hop nearer that link it (`via`) and the relations of those claims.
-    `filters` are those of `select.filter_claims`."""
-    if depth < 1:
-        raise InputError(f"--depth must be 1 or more, not {depth}")
+    `filters` are those of `filters.filter_claims`."""
+    depth = check_depth(G, depth, least=1)
     if actor in filters.get("avoid", ()):
-        raise InputError(f"--avoid {actor!r} is the actor asked about")
+        raise BadValue("avoid", actor, "is the actor asked about")
     view = filter_claims(G, **filters)
     H = view.to_undirected(as_view=True)  # visits only what lies within `depth`
     distance = nx.single_source_shortest_path_length(H, actor, cutoff=depth)
@@ -130,14 +126,8 @@ def neighbours(G: nx.MultiDiGraph, actor: str, depth: int = 1, **filters) -> lis
 
 def actor_rows(G: nx.MultiDiGraph, types: Iterable[str] = (), sort: str = "name") -> list[dict]:
     """Actors with their degree (claims), ties (actors linked) and betweenness (see
-    `select.centrality`)."""
-    types = tuple(types)
-    for t in types:
-        if t not in ACTOR_TYPES:
-            raise InputError(f"--type {t!r} is not an actor type "
-                             f"(valid: {', '.join(ACTOR_TYPES)})")
-    if sort not in SORTS:
-        raise InputError(f"--sort {sort!r} is not one of: {', '.join(SORTS)}")
+    `metrics.centrality`)."""
+    types = check("type", types, "types")
     scores = centrality(G)
     rows = [{"id": a, "name": name(G, a), "type": G.nodes[a].get("type", ""), **scores[a]}
             for a in G if not types or G.nodes[a].get("type") in types]
@@ -153,10 +143,9 @@ def claim_rows(G: nx.MultiDiGraph, actors: Iterable[str] = (), certainties: Iter
                **filters) -> list[dict]:
     """Claims in id order that involve every one of `actors`, have one of `certainties`,
     whose claimant contains `claimed_by` and whose quote contains `text` (both compared
-    by `name_key`); `filters` as for `select.filter_claims`."""
+    by `name_key`); `filters` as for `filters.filter_claims`."""
     actors, certainties = set(actors), tuple(certainties)
-    for level in certainties:
-        check_certainty(level, "--certainty")
+    check("certainty", certainties, "certainties")
     view = filter_claims(G, **filters)
     who = name_key(claimed_by) if claimed_by else None
     word = name_key(text) if text else None

@@ -1,0 +1,106 @@
+"""The command line: each command parses options, calls the library, prints the answer.
+
+The group below turns every error the library reports into one line on stderr (each of the
+library's parameters named by the command's own option) and exit status 1, in one place.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import signal
+import sys
+
+import click
+
+from actorgraph.cli import edit, make, query
+from actorgraph.errors import ActorGraphError
+from actorgraph.text import visible
+
+
+class Notices(logging.Handler):
+    """The library's notices (`logging`, logger "actorgraph", INFO and up) as lines on stderr,
+    e.g. that a large casebook is being read; none with --quiet."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        ctx = click.get_current_context(silent=True)
+        if ctx is not None and ctx.params.get("quiet"):
+            return
+        if not sys.stderr.closed:  # closed once the reader of our output has left
+            click.echo(visible(self.format(record)), err=True)
+
+
+def _flags(command: click.Command | None):
+    """How the command calls each library parameter: its option (`--min-certainty`) or its
+    argument's name (`B`)."""
+    names = {}
+    for param in command.params if command else ():
+        if isinstance(param, click.Option):
+            names[param.name] = max(param.opts, key=len)
+        else:
+            names[param.name] = param.human_readable_name
+    return lambda name: names.get(name, name.replace("_", "-"))
+
+
+_OUT_OF_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+class ActorGraphGroup(click.Group):
+    """Turns every ActorGraphError into a message on stderr and exit status 1; prints the
+    library's notices on stderr; ends quietly when the reader of stdout leaves (`| head`)."""
+
+    def invoke(self, ctx: click.Context):
+        logger = logging.getLogger("actorgraph")
+        if not any(isinstance(h, Notices) for h in logger.handlers):
+            logger.addHandler(Notices())
+            logger.setLevel(logging.INFO)
+        try:
+            answer = super().invoke(ctx)
+            sys.stdout.flush()
+            return answer
+        except ActorGraphError as err:
+            command = self.get_command(ctx, ctx.invoked_subcommand or "")
+            message = visible(err.describe(_flags(command)), keep="\n")
+            click.echo(f"error: {message}" if "\n" not in message else message, err=True)
+            ctx.exit(1)
+        except BrokenPipeError:
+            # `actorgraph claims | head`: the reader left; say nothing.
+            sys.stderr.close()
+            ctx.exit(0)
+        except OSError as err:
+            if err.errno not in _OUT_OF_ROOM or err.filename is not None:
+                raise
+            # Standard output could not take the answer (`> /dev/full`, a full disk).
+            click.echo(f"error: cannot write the output: {err.strerror}", err=True)
+            ctx.exit(1)
+
+    def main(self, *args, **kwargs):
+        # A polite kill (SIGTERM) ends the command as Ctrl-C does: temporary files are removed.
+        if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, _terminated)
+        return super().main(*args, **kwargs)
+
+
+def _terminated(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+@click.group(cls=ActorGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="actorgraph")
+def cli():
+    """Who is alleged to be tied to whom, and on what evidence.
+
+    actorgraph reads a casebook (nodes.csv, edges.csv, sources.csv and the source documents),
+    checks every claim's quote against its document, and answers questions about it.
+
+    \b
+    Example:
+      actorgraph validate
+      actorgraph build
+      actorgraph path hezbollah "cartel de los soles"
+    """
+
+
+
+for command in (*make.COMMANDS, *query.COMMANDS, *edit.COMMANDS):
+    cli.add_command(command)

@@ -1,0 +1,72 @@
+"""The casebook as a networkx MultiDiGraph: one node per actor, one edge per claim."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from actorgraph.casebook.read import Contents, Rows, split_aliases
+from actorgraph.casebook.validate import Report
+from actorgraph.schema import RELATIONS
+from actorgraph.util import gc_paused
+
+_REPEATED = ("relation", "source_doc", "claimed_by", "certainty", "date", "notes")
+_DIRECTED = {name: relation.directed for name, relation in RELATIONS.items()}
+
+Claims = list[tuple[str, str, str, dict]]  # (source, target, claim id, the edge's attributes)
+
+
+def _claim_edges(claims: Rows, same: dict[str, str]) -> Claims:
+    """(source, target, claim id, attributes) of each claim, made column by column: each
+    edge's attributes are edges.csv's columns but source and target, then `directed`
+    (`place_quotes` adds the quote's place)."""
+    one = same.setdefault
+    columns = dict(claims.columns)
+    sources, targets = columns.pop("source"), columns.pop("target")
+    for name in _REPEATED:
+        columns[name] = list(map(one, columns[name], columns[name]))
+    columns["directed"] = list(map(_DIRECTED.__getitem__, columns["relation"]))
+    names = list(columns)
+    attrs = [dict(zip(names, values)) for values in zip(*columns.values())]
+    return list(zip(map(same.__getitem__, sources), map(same.__getitem__, targets),
+                    columns["id"], attrs))
+
+
+@gc_paused()
+def build_graph(report: Report) -> nx.MultiDiGraph:
+    """Build the graph of a validated casebook.
+
+    Nodes are actor ids with `name`, `type`, `aliases` (a list) and `description`. Each edge
+    is one claim, keyed by its id, carrying every column of edges.csv (but source and target)
+    plus `directed` (from the relation type) and the quote's place in its document:
+    `paragraph`, `start` and `end` (character offsets). Undirected claims are stored in the
+    direction the CSV gives. `G.graph["sources"]` maps document ids to their sources.csv rows.
+    """
+    G, claims = graph_without_quotes(report.contents)
+    place_quotes(G, claims, report.spans)
+    return G
+
+
+def graph_without_quotes(contents: Contents) -> tuple[nx.MultiDiGraph, Claims]:
+    """`build_graph` but the quotes' places, and its claims for `place_quotes`."""
+    G = nx.MultiDiGraph(casebook=str(contents.root))
+    # Each document's path as the casebook folder sees it (`sources/x.txt`): never absolute.
+    G.graph["sources"] = {s["id"]: {**s, "path": contents.places.get(s["id"], s["path"])}
+                          for s in contents.sources.records}
+    G.add_nodes_from(
+        (a["id"], {**a, "aliases": split_aliases(a["aliases"])})
+        for a in contents.actors.records
+    )
+    # One string object per actor id and per repeated value: less memory, faster caching.
+    same: dict[str, str] = {ident: ident for ident in contents.actors.columns["id"]}
+    claims = _claim_edges(contents.claims, same)
+    G.add_edges_from(claims)
+    return G, claims
+
+
+def place_quotes(G: nx.MultiDiGraph, claims: Claims, spans: dict) -> None:
+    """Add each claim's `paragraph`, `start` and `end` (its edge's last attributes)."""
+    edges = G.edges
+    for u, v, key, _attrs in claims:
+        span = spans[key]
+        attrs = edges[u, v, key]
+        attrs["paragraph"], attrs["start"], attrs["end"] = span.paragraph, span.start, span.end

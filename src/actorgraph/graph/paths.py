@@ -1,0 +1,223 @@
+"""Paths between two actors, each hop with the claims that support it.
+
+The rules (shared with the explorer page, whose tests run on cases made from these
+functions): claims link their actors both ways unless `directed`, where a claim of a directed
+relation links its source to its target only; a hop's strength is its strongest claim, a
+path's strength its weakest hop; paths rank by hops, then strength, then actor ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import takewhile
+
+import networkx as nx
+
+from actorgraph.errors import ActorNotFound, BadValue, InputError, NoPath
+from actorgraph.graph.filters import filter_claims
+from actorgraph.schema import CERTAINTIES, CERTAINTY_RANK
+
+MAX_SHORTEST = 10  # shortest paths listed by default
+MAX_K = 1000  # -k: more best paths than this are not worth the wait (1,000,000 took minutes)
+
+
+def links(G: nx.MultiDiGraph, directed: bool = False) -> nx.Graph:
+    """The simple projection: one link per pair of actors that any claim ties.
+
+    Undirected by default. With `directed`, a DiGraph where a claim of a directed relation
+    links source to target only and any other claim links both ways.
+    """
+    H = nx.DiGraph() if directed else nx.Graph()
+    H.add_nodes_from(G)
+    for u, v, claim_directed in G.edges(data="directed"):
+        H.add_edge(u, v)
+        if directed and not claim_directed:
+            H.add_edge(v, u)
+    return H
+
+
+def hop_claims(G: nx.MultiDiGraph, a: str, b: str, directed: bool = False) -> list[tuple]:
+    """The claims `(u, v, key, attrs)` that let a path step from `a` to `b`, strongest first,
+    then by claim id."""
+    found = [(a, b, k, d) for k, d in G.get_edge_data(a, b, default={}).items()]
+    if a != b:
+        found += [(b, a, k, d) for k, d in G.get_edge_data(b, a, default={}).items()
+                  if not directed or not d["directed"]]
+    return sorted(found, key=lambda c: (CERTAINTY_RANK[c[3]["certainty"]], c[2]))
+
+
+@dataclass
+class Path:
+    """A path: its actors in order and, per hop, the claims that support it."""
+
+    actors: list[str]
+    hops: list[list[tuple]] = field(default_factory=list)
+
+    @property
+    def weakest(self) -> str:
+        """The path's strength: the certainty of its weakest hop's strongest claim."""
+        ranks = [CERTAINTY_RANK[hop[0][3]["certainty"]] for hop in self.hops]
+        return list(CERTAINTIES)[max(ranks)]
+
+    def rank_key(self) -> tuple:
+        return (len(self.actors) - 1, CERTAINTY_RANK[self.weakest], tuple(self.actors))
+
+
+@dataclass
+class PathResult:
+    """The ranked paths found, and how many more there were (default mode only)."""
+
+    paths: list[Path]
+    more: int = 0
+
+
+def _label(G, actor: str) -> str:
+    return G.nodes[actor].get("name") or actor
+
+
+def find_paths(G: nx.MultiDiGraph, source: str, target: str, *, directed: bool = False,
+               k: int | None = None, max_hops: int | None = None,
+               relations: Iterable[str] = (), exclude_relations: Iterable[str] = (),
+               min_certainty: str | None = None, avoid: Iterable[str] = ()) -> PathResult:
+    """The best paths from `source` to `target`, each hop with its claims.
+
+    Default: every shortest path, ranked, at most MAX_SHORTEST (`.more` counts the rest).
+    `k`: the k best simple paths of any length up to `max_hops` (at most MAX_K). The filters
+    are those of `filters.filter_claims`. Raises NoPath if none exists under these options.
+    """
+    avoid = tuple(avoid)
+    for role, actor in (("Source", source), ("Target", target)):
+        if actor not in G:
+            raise ActorNotFound(actor, [], role)
+    if source == target:
+        raise InputError(f"a path needs two different actors; both ends are {source!r}")
+    if k is not None and not 1 <= k <= MAX_K:
+        raise BadValue("k", k, f"is not a number of paths from 1 to {MAX_K:,}")
+    if max_hops is not None and max_hops < 1:
+        raise BadValue("max_hops", max_hops, "is not 1 or more")
+    for end in (source, target):
+        if end in avoid:
+            raise BadValue("avoid", end, "is an end of the path")
+    relations, exclude_relations = tuple(relations), tuple(exclude_relations)
+    view = filter_claims(G, relations, exclude_relations, min_certainty, avoid)
+    candidates = _candidates(view, source, target, directed, k, max_hops)
+    paths = sorted((Path(p, [hop_claims(view, a, b, directed) for a, b in zip(p, p[1:])])
+                    for p in candidates), key=Path.rank_key)
+    if not paths:
+        raise NoPath(_label(G, source), _label(G, target), dict(
+            directed=directed, max_hops=max_hops, relations=relations,
+            exclude_relations=exclude_relations, min_certainty=min_certainty, avoid=avoid))
+    limit = k or MAX_SHORTEST
+    return PathResult(paths[:limit], 0 if k else max(0, len(paths) - limit))
+
+
+def _candidates(G: nx.MultiDiGraph, source: str, target: str, directed: bool, k: int | None,
+                max_hops: int | None) -> list[list[str]]:
+    """Paths to rank: all shortest ones, or (with k) every simple path no longer than the
+    k-th shortest, so that ties at that length are ranked, not cut arbitrarily."""
+    within = (lambda p: max_hops is None or len(p) - 1 <= max_hops)
+    if not k:
+        return [p for p in shortest_paths(G, source, target, directed) if within(p)]
+    found: list[list[str]] = []
+    try:
+        paths = nx.shortest_simple_paths(links(G, directed), source, target)
+        for p in takewhile(within, paths):
+            if len(found) >= k and len(p) > len(found[k - 1]):
+                break
+            found.append(p)
+    except nx.NetworkXNoPath:
+        pass
+    return found
+
+
+def steps_along(claims_of: Callable[[str], Iterable[tuple]], directed: bool
+                ) -> tuple[Callable, Callable]:
+    """The actors one claim away from an actor, going forward and going backward, where
+    `claims_of(u)` gives `(source, target, directed)` for each claim u is in that counts:
+    a claim links both ways, or with `directed` a directed relation's claim links its source
+    to its target only. The one definition, for graphs (`steps`) and for the store."""
+    def both(u):
+        return {t if s == u else s for s, t, _d in claims_of(u)}
+
+    if not directed:
+        return both, both
+
+    def forward(u):
+        return {t if s == u else s for s, t, d in claims_of(u) if s == u or not d}
+
+    def backward(u):
+        return {s if t == u else t for s, t, d in claims_of(u) if t == u or not d}
+
+    return forward, backward
+
+
+def steps(G: nx.MultiDiGraph, directed: bool) -> tuple[Callable, Callable]:
+    """`steps_along` the claims of the graph `G` (a filtered view counts its own claims)."""
+    succ, pred = G.succ, G.pred
+
+    def claims_of(u):
+        for v, keyed in succ[u].items():
+            for attrs in keyed.values():
+                yield u, v, attrs["directed"]
+        for v, keyed in pred[u].items():
+            if v != u:
+                for attrs in keyed.values():
+                    yield v, u, attrs["directed"]
+
+    return steps_along(claims_of, directed)
+
+
+def _chains(parents: dict, node: str) -> list[list[str]]:
+    """Every chain from the search's root to `node` through the recorded parents."""
+    if not parents[node]:
+        return [[node]]
+    return [chain + [node] for parent in parents[node] for chain in _chains(parents, parent)]
+
+
+def shortest_paths(G: nx.MultiDiGraph, source: str, target: str,
+                   directed: bool = False) -> list[list[str]]:
+    """Every shortest path from `source` to `target` (actor lists), by a breadth-first search
+    from both ends that stops when they meet: on a large casebook it visits a small part of
+    the graph, where `nx.all_shortest_paths` on the simple projection visits all of it.
+    Claims link both ways, or with `directed` as `links` says."""
+    return meet_halfway(source, target, *steps(G, directed))
+
+
+def meet_halfway(source, target, forward, backward) -> list[list]:
+    """Every shortest path from `source` to `target`, where `forward(u)` is the set of
+    actors one step on from u and `backward(u)` the set one step back: a breadth-first
+    search from both ends, widening the smaller fringe, until the two meet. The one path
+    search of actorgraph: the store walks its tables with it too."""
+    depth = ({source: 0}, {target: 0})
+    parents = ({source: []}, {target: []})
+    fringe = [[source], [target]]
+    moves = (forward, backward)
+    while fringe[0] and fringe[1]:
+        side = 0 if len(fringe[0]) <= len(fringe[1]) else 1
+        seen, mine = depth[side], parents[side]
+        level: dict[str, None] = {}
+        for u in fringe[side]:
+            for v in moves[side](u):
+                if v not in seen:
+                    seen[v] = seen[u] + 1
+                    mine[v] = [u]
+                    level[v] = None
+                elif v in level:
+                    mine[v].append(u)
+        fringe[side] = list(level)
+        meet = [v for v in level if v in depth[1 - side]]
+        if meet:
+            best = min(depth[0][v] + depth[1][v] for v in meet)
+            return [head + tail[::-1][1:]
+                    for v in meet if depth[0][v] + depth[1][v] == best
+                    for head in _chains(parents[0], v) for tail in _chains(parents[1], v)]
+    return []
+
+
+def path_subgraph(G: nx.MultiDiGraph, source: str, target: str, **options) -> nx.MultiDiGraph:
+    """The actors on the paths `find_paths` returns, and only the claims along them."""
+    result = find_paths(G, source, target, **options)
+    claims = {(u, v, key) for path in result.paths for hop in path.hops
+              for u, v, key, _attrs in hop}
+    return G.edge_subgraph(claims)

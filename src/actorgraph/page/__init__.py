@@ -1,0 +1,1 @@
+"""The explorer page: the casebook as one self-contained, offline HTML file."""

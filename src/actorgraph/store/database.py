@@ -1,0 +1,383 @@
+"""A casebook's store: one SQLite database holding what reading, validating and building it
+found, so that later commands on the unchanged casebook start from there.
+
+The tables (documented in the README; open a store with `sqlite3` or Datasette):
+
+- `actors`: one row per actor, in nodes.csv's order (`position`), with its `line` and the
+  number of claims it is in (`degree`); `aliases` as in the CSV (`|`-separated), other
+  columns as a JSON object in `extra`.
+- `names`: every name an actor answers to, folded as `text.name_key` folds it (`key`) ->
+  the actor's id (`actor`).
+- `claims`: one row per claim, in edges.csv's order, with its `line`, `directed` (from the
+  relation) and where its quote stands in its document (`paragraph`, `start`, `end`);
+  indexed by `source` and by `target`.
+- `sources`: one row per document of sources.csv.
+- `warnings`: what validation warned about (`file` relative to the casebook folder).
+- `files`: every file the casebook is read from, with its stamps and BLAKE2b digest.
+- `meta`: the casebook folder (`root`), the number of actors and claims, when it was built.
+
+`PRAGMA user_version` holds FORMAT and `PRAGMA application_id` says the file is ours. The
+database runs in write-ahead-log mode: any number of commands read while one writes, and a
+write is one transaction, so a reader sees the old casebook or the new one, never a mix.
+
+Nothing read is trusted: SQLite checks the file's structure when a store is opened, every
+row carries a CRC-32 of its values (`crc`) checked when it is read, a lookup by index is
+checked against the rows it finds (an actor's claims against its `degree`, a name against
+the actor's own names), and the whole tables against the counts in `meta`. A store that
+fails any check raises `Damaged` (or `sqlite3.DatabaseError` halfway through a question):
+the caller answers from the files and writes the store again.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import networkx as nx
+
+from actorgraph.casebook.read import split_aliases
+from actorgraph.errors import Problem
+from actorgraph.schema import ALIAS_SEPARATOR, EDGES, NODES, SOURCES
+from actorgraph.store.fingerprint import unchanged
+from actorgraph.store.location import APPLICATION_ID, remove
+from actorgraph.text import name_key
+from actorgraph.util import gc_paused
+
+FORMAT = 1  # raise whenever the tables change shape
+BUSY_MS = 30_000  # how long a command waits for another one's write to finish
+
+CLAIM_COLUMNS = tuple(c for c in EDGES.column_names if c not in ("source", "target"))
+PLACE = ("paragraph", "start", "end")
+# Each table's columns but `crc`, in the order rows are written and read.
+ROWS = {
+    "actors": ("position", "id", *NODES.column_names[1:], "extra", "line", "degree"),
+    "claims": ("position", "id", "source", "target", *CLAIM_COLUMNS[1:], "directed", *PLACE,
+               "extra", "line"),
+    "sources": ("position", "id", *SOURCES.column_names[1:], "extra"),
+    "warnings": ("position", "file", "line", "message"),
+}
+_INTEGER = {"position", "line", "degree", "directed", *PLACE}
+
+
+def _columns(table: str) -> str:
+    return ", ".join(f'"{c}" {"INTEGER" if c in _INTEGER else "TEXT"}'
+                     + (" PRIMARY KEY" if c == "position" else "")
+                     + (" NOT NULL UNIQUE" if c == "id" else "") for c in ROWS[table])
+
+
+SCHEMA = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER,
+                    inode INTEGER, device INTEGER, digest TEXT);
+CREATE TABLE sources ({_columns("sources")}, crc INTEGER);
+CREATE TABLE actors ({_columns("actors")}, crc INTEGER);
+CREATE TABLE names (key TEXT NOT NULL, actor TEXT NOT NULL, PRIMARY KEY (key, actor))
+    WITHOUT ROWID;
+CREATE TABLE claims ({_columns("claims")}, crc INTEGER);
+CREATE INDEX claims_source ON claims (source);
+CREATE INDEX claims_target ON claims (target);
+CREATE TABLE warnings ({_columns("warnings")}, crc INTEGER);
+PRAGMA application_id = {APPLICATION_ID};
+PRAGMA user_version = {FORMAT};
+"""
+_SELECT = {table: ", ".join(f'"{c}"' for c in columns) + ", crc"
+           for table, columns in ROWS.items()}
+
+
+class Damaged(Exception):
+    """A store cannot be used (damaged, another format, another casebook's)."""
+
+
+def _crc(row: tuple) -> int:
+    return zlib.crc32(repr(row).encode("utf-8", "surrogatepass"))
+
+
+def _sealed(rows: Iterable[tuple]) -> Iterator[tuple]:
+    """Rows to write, each with its CRC-32 last."""
+    for row in rows:
+        yield (*row, _crc(row))
+
+
+def _checked(rows: Iterable[tuple]) -> Iterator[tuple]:
+    """Rows read (their CRC-32 last), without it; DatabaseError at the first that does not
+    match."""
+    for row in rows:
+        values = row[:-1]
+        if _crc(values) != row[-1]:
+            raise sqlite3.DatabaseError("a stored row does not match its checksum")
+        yield values
+
+
+def _extra(record: dict, known: Iterable[str]) -> str | None:
+    rest = {k: v for k, v in record.items() if k not in known}
+    return json.dumps(rest, ensure_ascii=False) if rest else None
+
+
+class Store:
+    """One casebook's SQLite database (see the module's description)."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection):
+        self.path, self.db = path, connection
+
+    # --- Opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, check: bool = True) -> Store:
+        """The store at `path`, ready to read; Damaged if it is missing, not a store, of
+        another format or damaged. With `check`, SQLite checks the file's structure first
+        (`PRAGMA quick_check`)."""
+        if not path.is_file():
+            raise Damaged("no store yet")
+        try:
+            db = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, timeout=BUSY_MS / 1000,
+                                 isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as err:
+            raise Damaged(str(err)) from err
+        try:
+            db.execute("PRAGMA cell_size_check = ON")
+            if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                raise Damaged("not a store")
+            if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
+                raise Damaged("another format")
+            if check and db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise Damaged("damaged")
+        except Damaged:
+            db.close()
+            raise
+        except sqlite3.Error as err:
+            db.close()
+            raise Damaged(str(err)) from err
+        return cls(path, db)
+
+    @classmethod
+    def create(cls, path: Path) -> Store:
+        """A new, empty store at `path` (anything there before is removed)."""
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        remove(path)
+        db = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None,
+                             check_same_thread=False)
+        db.execute("PRAGMA journal_mode = WAL")
+        db.executescript(SCHEMA)
+        return cls(path, db)
+
+    @classmethod
+    def for_writing(cls, path: Path) -> Store:
+        """The store at `path` to write into, or a new one if there is none or it is damaged
+        (a store in use by readers is written in a transaction, not replaced)."""
+        try:
+            return cls.open(path)
+        except Damaged:
+            return cls.create(path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- Reading ---------------------------------------------------------------------------
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT key, value FROM meta"))
+
+    def holds(self, root: Path) -> bool:
+        """Whether the store holds the casebook folder `root` as it is now (its files
+        unchanged: `fingerprint.unchanged`)."""
+        return self.meta().get("root") == str(root.resolve()) and unchanged(self.files())
+
+    def files(self) -> list[tuple[tuple, str | None]]:
+        """The files recorded: (state, digest) each, as `fingerprint.unchanged` takes them."""
+        return [((path, size, mtime, ctime, inode, device), digest)
+                for path, size, mtime, ctime, inode, device, digest in self.db.execute(
+                    "SELECT path, size, mtime_ns, ctime_ns, inode, device, digest FROM files "
+                    "ORDER BY rowid")]
+
+    def _all(self, table: str) -> Iterator[tuple]:
+        return _checked(self.db.execute(f"SELECT {_SELECT[table]} FROM {table} "
+                                        "ORDER BY position"))
+
+    def _where(self, table: str, column: str, values: Iterable[str], every: bool = True
+               ) -> list[tuple]:
+        """The rows whose `column` is one of `values`, in the CSV's order, each checked
+        against its checksum and against the value it was looked up by; with `every`, one
+        for each value (the values come from the store itself)."""
+        values = sorted(set(values))
+        at = ROWS[table].index(column)
+        rows: list[tuple] = []
+        for first in range(0, len(values), 500):
+            chunk = values[first:first + 500]
+            rows += _checked(self.db.execute(
+                f"SELECT {_SELECT[table]} FROM {table} WHERE \"{column}\" IN "
+                f"({', '.join('?' * len(chunk))})", chunk))
+        wanted = set(values)
+        if any(row[at] not in wanted for row in rows) or (every and len(rows) < len(wanted)):
+            raise sqlite3.DatabaseError("an index points at the wrong row")
+        return sorted(rows)  # by position: the CSV's order
+
+    def warnings(self, root: Path, shown) -> list[Problem]:
+        """The validation warnings, each file named by `shown(root / file)`."""
+        return [Problem(shown(root / file), line, message, "warning")
+                for _position, file, line, message in self._all("warnings")]
+
+    def actor(self, actor: str) -> tuple | None:
+        rows = self._where("actors", "id", [actor], every=False)
+        return rows[0] if rows else None
+
+    def has_actor(self, actor: str) -> bool:
+        return self.actor(actor) is not None
+
+    def label(self, actor: str) -> str:
+        row = self.actor(actor)
+        return (row[2] if row else "") or actor
+
+    def matching(self, key: str) -> set[str]:
+        """The actors with a name, alias or id whose `name_key` is `key` (each checked
+        against the actor's own names)."""
+        found = {row[0] for row in self.db.execute("SELECT actor FROM names WHERE key = ?",
+                                                   (key,))}
+        if not found:  # a name missing from the table: as rare as a question worth a scan
+            if any(name_key(n) == key for n in self.spellings()):
+                raise sqlite3.DatabaseError("the names table does not match the actors")
+        for row in self._where("actors", "id", found):
+            if key not in {name_key(n) for n in (row[1], row[2], *split_aliases(row[4]))
+                           if n}:
+                raise sqlite3.DatabaseError("the names table does not match the actors")
+        return found
+
+    def spellings(self) -> dict[str, str]:
+        """Every way of writing an actor (name, id, aliases) -> its display name."""
+        found: dict[str, str] = {}
+        for row in self._all("actors"):
+            ident, name, aliases = row[1], row[2], row[4]
+            shown = name or ident
+            for spelled in (shown, ident, *split_aliases(aliases or "")):
+                found.setdefault(spelled, shown)
+        return found
+
+    def ends(self, actor: str) -> list[tuple[str, str, str, str, int, str]]:
+        """The claims `actor` is in: (source, target, relation, certainty, directed, id),
+        checked against the actor's `degree`."""
+        found = self.db.execute(
+            "SELECT source, target, relation, certainty, directed, id FROM claims "
+            "WHERE source = ?1 UNION ALL SELECT source, target, relation, certainty, directed, "
+            "id FROM claims WHERE target = ?1 AND source != ?1", (actor,)).fetchall()
+        row = self.actor(actor)
+        if (row[-1] if row else 0) != len(found) or any(actor not in c[:2] for c in found):
+            raise sqlite3.DatabaseError("an actor's claims do not match its degree")
+        return found
+
+    def graph_of(self, actors: Iterable[str], claims: Iterable[str],
+                 casebook: str) -> nx.MultiDiGraph:
+        """A graph of these actors and claims (ids), as `build_graph` made them."""
+        return self._graph(self._where("actors", "id", actors),
+                           self._where("claims", "id", claims), casebook)
+
+    @gc_paused()
+    def graph(self, casebook: str) -> nx.MultiDiGraph:
+        """The whole casebook graph, as `build_graph` made it."""
+        G = self._graph(self._all("actors"), self._all("claims"), casebook)
+        meta = self.meta()
+        if (str(G.number_of_nodes()), str(G.number_of_edges())) != (meta.get("actors"),
+                                                                    meta.get("claims")):
+            raise sqlite3.DatabaseError("the store holds fewer rows than it wrote")
+        return G
+
+    def _graph(self, actors: Iterable[tuple], claims: Iterable[tuple],
+               casebook: str) -> nx.MultiDiGraph:
+        G = nx.MultiDiGraph(casebook=casebook)
+        G.graph["sources"] = self.sources()
+        loads = json.loads
+        G.add_nodes_from(
+            (ident, {"id": ident, "name": name, "type": kind, "aliases": split_aliases(aliases),
+                     "description": description, **(loads(extra) if extra else {})})
+            for _pos, ident, name, kind, aliases, description, extra, _line, _degree in actors)
+        names = CLAIM_COLUMNS[1:]
+        width = len(names)
+        edges = []
+        for row in claims:
+            attrs = {"id": row[1], **dict(zip(names, row[4:4 + width]))}
+            directed, paragraph, start, end, extra = row[4 + width:9 + width]
+            if extra:
+                attrs.update(loads(extra))
+            attrs["directed"] = bool(directed)
+            attrs["paragraph"], attrs["start"], attrs["end"] = paragraph, start, end
+            edges.append((row[2], row[3], row[1], attrs))
+        G.add_edges_from(edges)
+        return G
+
+    def sources(self) -> dict[str, dict]:
+        loads = json.loads
+        columns = SOURCES.column_names
+        return {row[1]: {**dict(zip(columns, row[1:-1])), **(loads(row[-1]) if row[-1] else {})}
+                for row in self._all("sources")}
+
+    # --- Writing ---------------------------------------------------------------------------
+
+    @gc_paused()
+    def write(self, root: Path, files: list[tuple[tuple, str | None]], G: nx.MultiDiGraph,
+              warnings: list[Problem], relative, lines: dict[str, dict[str, int]]) -> None:
+        """Replace what the store holds with the casebook graph `G` (built from the folder
+        `root`), its `warnings` (each file named by `relative(problem.file)`), its `files`
+        ((state, digest) each) and the `lines` its actors and claims are on ({"actors": {id:
+        line}, "claims": {id: line}}), in one transaction."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("meta", "files", "sources", "actors", "names", "claims", "warnings"):
+                db.execute(f"DELETE FROM {table}")
+            db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           (tuple(state) + (known,) for state, known in files))
+            columns = SOURCES.column_names
+            self._insert("sources", (
+                (i, *(row.get(c, "") for c in columns), _extra(row, columns))
+                for i, row in enumerate(G.graph.get("sources", {}).values())))
+            self._insert("actors", _actor_rows(G, lines.get("actors", {})))
+            db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", _names(G))
+            self._insert("claims", _claim_rows(G, lines.get("claims", {})))
+            self._insert("warnings", ((i, relative(p.file), p.line, p.message)
+                                      for i, p in enumerate(warnings)))
+            db.executemany("INSERT INTO meta VALUES (?, ?)", (
+                ("root", str(root.resolve())), ("actors", str(G.number_of_nodes())),
+                ("claims", str(G.number_of_edges())),
+                ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _insert(self, table: str, rows: Iterable[tuple]) -> None:
+        marks = ", ".join("?" * (len(ROWS[table]) + 1))
+        self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", _sealed(rows))
+
+
+def _actor_rows(G: nx.MultiDiGraph, lines: dict[str, int]) -> Iterator[tuple]:
+    known = set(NODES.column_names)
+    for i, (ident, attrs) in enumerate(G.nodes(data=True)):
+        degree = sum(len(keyed) for keyed in G.succ[ident].values()) + sum(
+            len(keyed) for v, keyed in G.pred[ident].items() if v != ident)
+        yield (i, ident, attrs.get("name", ""), attrs.get("type", ""),
+               ALIAS_SEPARATOR.join(attrs.get("aliases", ())), attrs.get("description", ""),
+               _extra(attrs, known), lines.get(ident), degree)
+
+
+def _names(G: nx.MultiDiGraph) -> Iterator[tuple[str, str]]:
+    for actor, attrs in G.nodes(data=True):
+        for name in (actor, attrs.get("name") or "", *attrs.get("aliases", ())):
+            if name:
+                yield name_key(name), actor
+
+
+_PLAIN_CLAIM = {*CLAIM_COLUMNS, "directed", *PLACE}
+
+
+def _claim_rows(G: nx.MultiDiGraph, lines: dict[str, int]) -> Iterator[tuple]:
+    """The claims in edges.csv's order (by `lines`; else `G.edges`'): added again in that
+    order, they make the graph `build_graph` made, down to the order of its neighbours."""
+    columns = CLAIM_COLUMNS[1:]
+    edges = list(G.edges(keys=True, data=True))
+    if lines:
+        edges.sort(key=lambda edge: lines.get(edge[2], 0))
+    for i, (u, v, key, attrs) in enumerate(edges):
+        yield (i, key, u, v, *(attrs.get(c, "") for c in columns), int(attrs["directed"]),
+               *(attrs.get(c) for c in PLACE), _extra(attrs, _PLAIN_CLAIM), lines.get(key))

@@ -1,0 +1,252 @@
+"""Opening a casebook: the one way every command gets at one.
+
+`open_casebook(folder)` returns a `Casebook`: from its store when the folder is unchanged
+since the store was written, else read, validated and built afresh (the graph built while
+the quotes are searched), and then kept in the store when the casebook is closed, so that a
+first question is answered before the store is written. A store found damaged, even halfway
+through a question, is set aside and the question answered from the files: never a crash.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from actorgraph.casebook.read import Contents, display_path
+from actorgraph.errors import Problem, ValidationError
+from actorgraph.graph.names import GraphNames, Names
+from actorgraph.schema import TABLES
+from actorgraph.store import location
+from actorgraph.store.database import Damaged, Store
+from actorgraph.store.fingerprint import Snapshot, digest, snapshot, storable
+from actorgraph.store.reader import StoreReader
+from actorgraph.util import gc_paused
+
+if TYPE_CHECKING:
+    from actorgraph.casebook.validate import Report
+
+log = logging.getLogger("actorgraph")
+NOTICE_MB = 20  # a casebook from this size says so while it is read (100k claims: 49 MB)
+
+
+@dataclass
+class Reading:
+    """A casebook just read from its folder: the validation report (its contents, every
+    quote's place, the warnings) and its graph."""
+
+    report: Report
+    graph: nx.MultiDiGraph
+
+
+@gc_paused()
+def read_and_build(data_dir: Path | str, strict: bool = False) -> Reading:
+    """Read, validate and build the casebook at `data_dir`; ValidationError listing every
+    problem if it has errors. The graph is built while the quotes are still being searched
+    (on a large casebook by a second process: `validate.validate`)."""
+    # Imported here: a question answered from the store needs neither.
+    from actorgraph.casebook.validate import validate_casebook
+    from actorgraph.graph.build import graph_without_quotes, place_quotes
+
+    built = []
+    report = validate_casebook(data_dir, strict, meanwhile=lambda contents: built.append(
+        graph_without_quotes(contents)))
+    G, claims = built[0]
+    place_quotes(G, claims, report.spans)
+    return Reading(report, G)
+
+
+class WholeGraph(GraphNames):
+    """A casebook held whole in memory (just read): every question's graph is the whole
+    graph, which gives the same answers as the store's small ones."""
+
+    def graph(self) -> nx.MultiDiGraph:
+        return self.G
+
+    def path_graph(self, *args, **options) -> nx.MultiDiGraph:
+        return self.G
+
+    def around_graph(self, *args, **options) -> nx.MultiDiGraph:
+        return self.G
+
+    def actor_graph(self, *args, **options) -> nx.MultiDiGraph:
+        return self.G
+
+
+class Casebook(Names):
+    """An opened casebook: its names (for `names.resolve`), its warnings, and graphs that
+    answer questions (`graph()`, the whole casebook; `path_graph`, `around_graph` and
+    `actor_graph`, just what one question needs). Close it (or use it in a `with` block) to
+    keep a casebook just read in the store."""
+
+    def __init__(self, root: Path, answers: StoreReader | WholeGraph, warnings: list[Problem],
+                 store: Store | None = None, keep: tuple | None = None):
+        self.root, self.warnings = root, warnings
+        self._answers, self._store, self._keep = answers, store, keep
+        self.from_store = store is not None
+
+    # --- Questions -------------------------------------------------------------------------
+
+    def _ask(self, method: str, *args, **kwargs):
+        try:
+            return getattr(self._answers, method)(*args, **kwargs)
+        except sqlite3.Error:  # the store is damaged: answer from the files, store again
+            self._set_aside()
+            return getattr(self._answers, method)(*args, **kwargs)
+
+    def graph(self) -> nx.MultiDiGraph:
+        return self._ask("graph")
+
+    def path_graph(self, *args, **kwargs) -> nx.MultiDiGraph:
+        return self._ask("path_graph", *args, **kwargs)
+
+    def around_graph(self, *args, **kwargs) -> nx.MultiDiGraph:
+        return self._ask("around_graph", *args, **kwargs)
+
+    def actor_graph(self, *args, **kwargs) -> nx.MultiDiGraph:
+        return self._ask("actor_graph", *args, **kwargs)
+
+    def __contains__(self, actor: str) -> bool:
+        return self._ask("__contains__", actor)
+
+    def matching(self, key: str) -> set[str]:
+        return self._ask("matching", key)
+
+    def label(self, actor: str) -> str:
+        return self._ask("label", actor)
+
+    def spellings(self) -> dict[str, str]:
+        return self._ask("spellings")
+
+    # --- The store -------------------------------------------------------------------------
+
+    def _set_aside(self) -> None:
+        """Stop using a damaged store: remove it, read the casebook, keep it anew on close."""
+        path = self._store.path if self._store else None
+        self._close_store()
+        if path is not None:
+            location.remove(path)
+        fresh = _read(self.root)
+        self._answers, self._keep, self.warnings = fresh._answers, fresh._keep, fresh.warnings
+        self.from_store = False
+
+    def _close_store(self) -> None:
+        if self._store is not None:
+            try:
+                self._store.close()
+            except sqlite3.Error:
+                pass
+            self._store = None
+
+    def close(self) -> None:
+        """Keep a casebook just read in the store (if it may be kept) and let go of the
+        store."""
+        self._close_store()
+        keep, self._keep = self._keep, None
+        if keep is not None:
+            _keep(self.root, *keep)
+
+    def __enter__(self) -> Casebook:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_casebook(data_dir: Path | str, strict: bool = False) -> Casebook:
+    """The casebook at `data_dir`, from its store when it is unchanged, else read, validated
+    and built (ValidationError if it has errors; with `strict`, warnings count as errors)."""
+    root = Path(data_dir)
+    book = _from_store(root) or _read(root)
+    if strict and book.warnings:
+        book.close()
+        raise ValidationError([replace(p, severity="error") for p in book.warnings])
+    return book
+
+
+def _from_store(root: Path) -> Casebook | None:
+    path = location.store_path(root)
+    if path is None or not root.is_dir():
+        return None
+    try:
+        store = Store.open(path)
+    except Damaged:
+        return None
+    try:
+        store.db.execute("BEGIN")  # one snapshot for the whole question
+        if not store.holds(root):
+            store.close()
+            return None
+        warnings = store.warnings(root, display_path)
+        try:
+            os.utime(path)  # used now: the last to be evicted
+        except OSError:
+            pass
+    except sqlite3.Error:
+        store.close()
+        location.remove(path)
+        return None
+    return Casebook(root, StoreReader(store, str(root)), warnings, store=store)
+
+
+def _read(root: Path) -> Casebook:
+    path = location.store_path(root)
+    before = snapshot(root) if path is not None else None
+    size = before.megabytes if before is not None else 0
+    if size >= NOTICE_MB or (path is None and _size(root) >= NOTICE_MB):
+        then = ("new or changed since it was last read; the next commands on it start from "
+                "the store" if path is not None else "the store is off")
+        log.info("reading and checking the casebook (%s MB, %s)",
+                 f"{max(size, _size(root)):,.0f}", then)
+    reading = read_and_build(root)
+    warnings = reading.report.warnings
+    keep = None
+    if before is not None:
+        keep = (before, reading, size >= NOTICE_MB)
+    return Casebook(root, WholeGraph(reading.graph), warnings, keep=keep)
+
+
+def _size(root: Path) -> float:
+    total = 0
+    for table in TABLES:
+        try:
+            total += (root / table.filename).stat().st_size
+        except OSError:
+            pass
+    return total / 1e6
+
+
+def _keep(root: Path, before: Snapshot, reading: Reading, say: bool) -> bool:
+    """Write a casebook read after `before` was taken into its store; False when it may not
+    be kept (a file changed too recently or meanwhile) or cannot be written."""
+    path = location.store_path(root)
+    if path is None or not storable(before):
+        return False
+    files = [(state, digest(state[0])) for state in before.files]
+    if not storable(before):
+        return False  # changed while being hashed
+    if say:
+        log.info("keeping the casebook in the store for the next commands")
+    contents = reading.report.contents
+    shown = {display_path(root / t.filename): t.filename for t in TABLES}
+    try:
+        store = Store.for_writing(path)
+        try:
+            store.write(root, files, reading.graph, reading.report.warnings,
+                        lambda file: shown.get(file, file), _lines(contents))
+        finally:
+            store.close()
+    except (OSError, sqlite3.Error, Damaged):
+        return False  # a store that cannot be written only costs time
+    location.evict(path)
+    return True
+
+
+def _lines(contents: Contents) -> dict[str, dict[str, int]]:
+    return {"actors": dict(zip(contents.actors.columns["id"], contents.actors.lines)),
+            "claims": dict(zip(contents.claims.columns["id"], contents.claims.lines))}

@@ -1,0 +1,142 @@
+"""Answers from the store, read row by row, are those of the whole graph."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from actorgraph import answers as query
+from actorgraph.errors import ActorGraphError, ActorNotFound, AmbiguousActor, NoPath
+from actorgraph.graph.names import resolve
+from actorgraph.graph.paths import find_paths
+from actorgraph.store.database import Store
+from actorgraph.store.reader import StoreReader
+from helpers import random_claims_graph, run
+
+
+def random_casebook(seed: int):
+    """Names repeat (every 35 actors), aliases on every third actor."""
+    G = random_claims_graph(seed, actors=40, claims=90, lone=0, loops=0)
+    for i, actor in enumerate(G):
+        G.nodes[actor]["name"] = f"Actor {i % 35}"
+    return G
+
+
+@pytest.fixture
+def stored(tmp_path):
+    opened = []
+
+    def make(G) -> StoreReader:
+        store = Store.create(tmp_path / f"s{len(opened)}.sqlite")
+        in_order = {key: i for i, (*_, key) in enumerate(G.edges(keys=True))}
+        if all(key.startswith("c") for key in in_order):  # random_claims_graph: by number
+            in_order = {key: int(key[1:]) for key in in_order}
+        store.write(tmp_path, [], G, [], str, {"claims": in_order})
+        opened.append(store)
+        return StoreReader(store, "case")
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+def answer(G, source, target, **options):
+    try:
+        return query.path_records(G, find_paths(G, source, target, **options))
+    except NoPath as err:
+        return str(err)
+
+
+FILTERS = [{}, {"min_certainty": "alleged"}, {"exclude_relations": ("finances", "allied_with")},
+           {"relations": ("finances", "supplies_arms_to", "allied_with", "member_of")},
+           {"avoid": ("a00", "a01")}]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_paths_from_the_store_are_those_of_the_whole_graph(seed, stored):
+    G = random_casebook(seed)
+    ix = stored(G)
+    rng = random.Random(seed)
+    for _ in range(15):
+        s, t = rng.sample(sorted(G), 2)
+        for directed in (False, True):
+            for filters in FILTERS:
+                options = dict(directed=directed, max_hops=rng.choice((None, 2)), **filters)
+                small = ix.path_graph(s, t, directed=directed, **filters)
+                assert small.number_of_edges() < G.number_of_edges()
+                try:
+                    expected = answer(G, s, t, **options)
+                except ActorGraphError as err:  # the same error must come back
+                    with pytest.raises(type(err), match=str(err)):
+                        answer(small, s, t, **options)
+                    continue
+                assert answer(small, s, t, **options) == expected, (s, t, options)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_neighbours_and_details_from_the_store_are_those_of_the_whole_graph(seed, stored):
+    G = random_casebook(seed)
+    ix = stored(G)
+    for actor in sorted(G)[::3]:
+        assert query.actor_details(ix.actor_graph(actor), actor) == query.actor_details(G, actor)
+        for depth in (1, 2, 3):
+            for filters in FILTERS:
+                if actor in filters.get("avoid", ()):
+                    continue
+                small = ix.around_graph(actor, depth, **filters)
+                assert (query.neighbours(small, actor, depth, **filters)
+                        == query.neighbours(G, actor, depth, **filters)), (actor, depth, filters)
+
+
+def test_names_resolve_as_in_the_whole_graph(stored):
+    G = random_casebook(0)
+    ix = stored(G)
+    for text in ("a07", "ACTOR 7", "alias 9", "Actor 34"):
+        assert resolve(ix, text) == resolve(G, text)
+    with pytest.raises(AmbiguousActor) as err:  # names repeat every 35: a01 and a36
+        resolve(ix, "actor 1")
+    assert "a01 (Actor 1)" in str(err.value) and "a36 (Actor 1)" in str(err.value)
+    with pytest.raises(ActorNotFound) as err:
+        resolve(ix, "Actr 12")
+    assert "Actor 12" in str(err.value)
+
+
+def test_the_whole_graph_from_the_store_is_the_graph_written(stored):
+    from helpers import same_graph
+
+    for seed in range(5):
+        G = random_claims_graph(seed)
+        assert same_graph(stored(G).graph(), G)
+
+
+QUESTIONS = [("path", "iran", "cartel-de-los-soles"),
+             ("path", "hezbollah", "nicolas-maduro", "--directed", "--min-certainty", "alleged"),
+             ("path", "iran", "eln", "-k", "3"),
+             ("path", "iran", "nicolas-maduro", "--avoid", "venezuela", "--format", "json"),
+             ("neighbors", "hezbollah", "--depth", "2"),
+             ("show", "Nicolás Maduro"),
+             ("claims", "--actor", "iran", "--actor", "venezuela", "--format", "csv"),
+             ("path", "nobody", "iran")]
+
+
+def test_the_cli_answers_the_same_from_the_store_reading_only_what_it_needs(
+        tmp_path, monkeypatch):
+    from helpers import quick_store
+
+    monkeypatch.setenv("ACTORGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    quick_store(monkeypatch)
+    monkeypatch.setenv("ACTORGRAPH_NO_CACHE", "1")
+    uncached = [run(*q, "--data", "data") for q in QUESTIONS]
+    monkeypatch.delenv("ACTORGRAPH_NO_CACHE")
+    first = [run(*q, "--data", "data") for q in QUESTIONS]  # writes the store
+    assert len(list((tmp_path / "cache").glob("*.sqlite"))) == 1
+
+    def whole(self):
+        raise AssertionError("the whole graph was loaded")
+
+    monkeypatch.setattr(Store, "graph", whole)
+    served = [run(*q, "--data", "data") for q in QUESTIONS if "-k" not in q]
+    assert first == uncached
+    assert served == [a for q, a in zip(QUESTIONS, uncached) if "-k" not in q]
+    assert [code for code, *_ in uncached] == [0, 0, 0, 0, 0, 0, 0, 1]
