@@ -76,9 +76,10 @@ def split_aliases(value: str) -> list[str]:
 
 
 def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working folder where possible."""
+    """A path as the user would type it: relative to the working folder where possible
+    (symlinks not followed: the name is the one the casebook gives)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(os.path.abspath(path)).relative_to(os.getcwd()))
     except ValueError:
         return str(path)
 
@@ -170,7 +171,7 @@ def read_table(folder: Path, table: Table, problems: list[Problem]) -> Rows:
     path = folder / table.filename
     shown = display_path(path)
     try:
-        if path.exists() and inside(folder, table.filename) is None:
+        if _present(path) and inside(folder, table.filename) is None:
             raise Unreadable(f"points outside the casebook folder (to {path.resolve()}); a "
                              "casebook reads only its own files")
         text = read_text(path)
@@ -315,24 +316,36 @@ class Place:
     severity: str = "error"
 
 
+def _present(path: Path) -> bool:
+    """Whether something is at `path` (symlinks followed); True when it cannot be examined
+    (no permission): reading it then says why."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError, ValueError):
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def document_place(root: Path, value: str) -> Place:
     """Where a document named in sources.csv is: a path relative to the casebook folder
     (`sources/x.txt`), symlinks followed, that stays inside it. Older casebooks wrote paths
     relative to the folder above (`data/sources/x.txt`): still read, with a warning."""
     given = Path(value)
     found = inside(root, value)
-    if found is not None and found.exists():
+    if found is not None and _present(found):
         if given.is_absolute():
             return Place(found, f"path {value!r} is absolute; write it relative to the casebook "
                          f"folder: {found.relative_to(root.resolve()).as_posix()!r}", "warning")
         return Place(found)
     if not given.is_absolute():
         older = inside(root, str(Path("..") / given))
-        if older is not None and older.exists():
+        if older is not None and _present(older):
             fixed = older.relative_to(root.resolve()).as_posix()
             return Place(older, f"path {value!r} is relative to the folder above the casebook; "
                          f"write it relative to the casebook folder: {fixed!r}", "warning")
-    if found is None and os.path.lexists(root / given):
+    if found is None and _present(root / given):
         try:
             where = (root / given).resolve()
         except (OSError, RuntimeError, ValueError):

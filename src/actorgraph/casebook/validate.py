@@ -11,7 +11,7 @@ from operator import eq
 from pathlib import Path
 
 from actorgraph.casebook.quotes import Span
-from actorgraph.casebook.read import Contents, Rows, read_casebook
+from actorgraph.casebook.read import Contents, Rows, read_casebook, split_aliases
 from actorgraph.errors import Problem, ValidationError
 from actorgraph.schema import (
     ALIAS_SEPARATOR,
@@ -22,7 +22,7 @@ from actorgraph.schema import (
     Table,
     unknown,
 )
-from actorgraph.text import closest, name_key
+from actorgraph.text import closest, deceptive, has_control, name_key, skeleton
 from actorgraph.util import gc_paused, in_child
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -74,6 +74,11 @@ def _required_and_unique(rows: Rows, table: Table, problems: list[Problem]) -> d
         for line, _ in _lines_of(rows, column, {""}):
             problems.append(Problem(rows.path, line, f"{column!r} is blank; it is required"))
     ids = rows.columns["id"]
+    if has_control("".join(ids)):  # one search down the column; the lines only if needed
+        for line, ident in zip(rows.lines, ids):
+            if has_control(ident):
+                problems.append(Problem(rows.path, line, f"id {ident!r} holds a control or "
+                                        "invisible character; write ids as plain text"))
     first = dict.fromkeys(ids)  # in the file's order
     first.update(zip(reversed(ids), reversed(rows.lines)))  # each id's first line
     first.pop("", None)
@@ -109,7 +114,29 @@ def check_actors(rows: Rows, problems: list[Problem]) -> dict[str, int]:
             if other != ident:
                 problems.append(Problem(rows.path, line, f"alias {alias!r} of {ident!r} "
                                         f"also names {other!r} (line {other_line})"))
+    _look_alikes(rows, owner, problems)
     return ids
+
+
+def _look_alikes(rows: Rows, owner: dict[str, tuple[str, int]], problems: list[Problem]
+                 ) -> None:
+    """Warn about names that are not what they look like: invisible characters, letters of
+    another script passing for Latin ones, and so two actors whose names look the same."""
+    columns = rows.columns
+    for line, ident, name, aliases in zip(rows.lines, columns["id"], columns["name"],
+                                          columns["aliases"]):
+        for shown in (name, *split_aliases(aliases)):
+            if not shown or shown.isascii():
+                continue
+            why = deceptive(shown)
+            if why:
+                problems.append(Problem(rows.path, line, f"name {shown!r} of {ident!r} {why}",
+                                        "warning"))
+            other, other_line = owner.get(skeleton(shown), (ident, line))
+            if other != ident:
+                problems.append(Problem(rows.path, line, f"name {shown!r} of {ident!r} looks "
+                                        f"like a name of {other!r} (line {other_line})",
+                                        "warning"))
 
 
 def check_sources(rows: Rows, problems: list[Problem]) -> dict[str, int]:
@@ -147,8 +174,15 @@ def check_claims(book: Contents, actor_ids: dict[str, int], problems: list[Probl
             if source and source == target:
                 problems.append(Problem(rows.path, line, f"claim ties {source!r} to itself",
                                         "warning"))
+    for line, quote in zip(lines, columns["source_text"]):
+        if quote and len(quote) < SHORT_QUOTE_CHARS and len(quote.split()) < SHORT_QUOTE_WORDS:
+            problems.append(Problem(rows.path, line, f"source_text {quote!r} is too short to "
+                                    f"show the claim; quote the passage that supports it "
+                                    f"({SHORT_QUOTE_WORDS} words at least)", "warning"))
 
 
+SHORT_QUOTE_WORDS = 2  # a quote of fewer words ("a", "Iran") shows no relation
+SHORT_QUOTE_CHARS = 40  # (only quotes shorter than this are counted in words)
 APART = 20_000  # quotes from which a second process searches part of the documents
 CHILD_SHARE = 0.6  # of the quotes: this process checks the other values meanwhile
 

@@ -9,13 +9,14 @@ from typing import BinaryIO
 import networkx as nx
 
 from actorgraph.errors import InputError
+from actorgraph.export.flat import graph_data
 from actorgraph.files import as_text
 
 
 def write_cytoscape(G: nx.MultiDiGraph, out: BinaryIO) -> None:
     """The casebook as Cytoscape.js elements: string ids, each edge's id its claim id."""
     data = nx.cytoscape_data(G)
-    data["data"] = dict(G.graph)  # networkx gives a list of pairs; Cytoscape wants an object
+    data["data"] = graph_data(G)  # networkx gives a list of pairs; Cytoscape wants an object
     actors = set()
     for element in data["elements"]["nodes"]:
         element["data"]["id"] = str(element["data"]["value"])

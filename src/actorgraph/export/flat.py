@@ -7,13 +7,16 @@ intervals), every node and claim gets a `label` (the actor's name, the relation'
 each claim carries its id as `claim_id` too (igraph's GraphML reader loses edge ids).
 
 Both formats are XML 1.0, which cannot hold most control characters (a form feed pasted from
-a PDF, say): each is written as U+FFFD, so that every reader can open the file.
+a PDF, say): each is written as U+FFFD, in values and in attribute names alike, so that
+every reader can open the file. Ids cannot hold them (validation refuses them), so no two
+actors or claims are made one.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
 import networkx as nx
 
@@ -55,7 +58,8 @@ def flat_attrs(data: dict, rename: dict[str, str] | None = None) -> dict:
             continue
         value = flat_value(value)
         if value is not None:
-            flat[rename.get(key, key)] = xml_safe(value) if type(value) is str else value
+            flat[xml_safe(str(rename.get(key, key)))] = (xml_safe(value) if type(value) is str
+                                                         else value)
     return flat
 
 
@@ -85,6 +89,16 @@ class Flat:
     edge_types: dict[str, type]
 
 
+def graph_data(G: nx.MultiDiGraph) -> dict:
+    """The graph's own data as every export shows it: the casebook folder by its name only,
+    never as a path of the machine it was exported on (documents' paths are relative to
+    the casebook already)."""
+    data = dict(G.graph)
+    if data.get("casebook"):
+        data["casebook"] = PurePath(str(data["casebook"])).name
+    return data
+
+
 def flat_records(G: nx.MultiDiGraph) -> Flat:
     """`G`'s actors and claims with flat attributes; `G` is not changed.
 
@@ -93,11 +107,11 @@ def flat_records(G: nx.MultiDiGraph) -> Flat:
     """
     graph = {"name": "actorgraph casebook"}
     if G.graph.get("casebook"):
-        graph["casebook"] = xml_safe(str(G.graph["casebook"]))
+        graph["casebook"] = xml_safe(graph_data(G)["casebook"])
     for doc_id, row in G.graph.get("sources", {}).items():
         for column, value in row.items():
             if column != "id" and (value := flat_value(value)) is not None:
-                graph[f"source:{doc_id}:{column}"] = xml_safe(text(value))
+                graph[xml_safe(f"source:{doc_id}:{column}")] = xml_safe(text(value))
 
     nodes = []
     for node, data in G.nodes(data=True):

@@ -7,6 +7,7 @@ from typing import BinaryIO
 
 import networkx as nx
 
+from actorgraph.export.flat import graph_data
 from actorgraph.files import as_text
 
 
@@ -17,6 +18,7 @@ def write_nodelink(G: nx.MultiDiGraph, out: BinaryIO) -> None:
     """
     H = nx.relabel_nodes(G, str, copy=True) if any(not isinstance(n, str) for n in G) else G
     data = nx.node_link_data(H, edges="edges")
+    data["graph"] = graph_data(G)
     with as_text(out) as text:
         json.dump(data, text, ensure_ascii=False, indent=2)
         text.write("\n")
