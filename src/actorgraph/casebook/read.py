@@ -193,6 +193,9 @@ def read_table(folder: Path, table: Table, problems: list[Problem]) -> Rows:
         problems.append(Problem(shown, 1, "has no header row; it needs the columns "
                                 + ", ".join(table.column_names)))
         return Rows.unreadable(shown, table)
+    if reader.line_num > 1:  # a header cell never holds a line break
+        problems.append(Problem(shown, 1, NEVER_CLOSED))
+        return Rows.unreadable(shown, table)
 
     known = {name: name for name in table.column_names} | table.aliases
     columns = [known.get(h.strip().lower(), h.strip()) for h in header]
