@@ -8,13 +8,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from helpers import cli_runner
+
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
 
 
 @pytest.fixture
 def runner() -> CliRunner:
-    return CliRunner()
+    return cli_runner()
 
 
 @pytest.fixture

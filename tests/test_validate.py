@@ -242,7 +242,7 @@ def test_a_tie_between_suggestions_goes_to_the_actor_listed_first(runner, casebo
     result = runner.invoke(cli, ["validate", "--data", "case"])
     assert result.exit_code == 1
     assert ("case/edges.csv:3: source 'saga-191' is not an actor id (did you mean "
-            "'sara-159'?)") in result.output
+            "'sara-159'?)") in result.stderr
 
 
 def test_an_unknown_document_among_many_is_named_with_a_suggestion(runner, casebook):
@@ -257,4 +257,4 @@ def test_an_unknown_document_among_many_is_named_with_a_suggestion(runner, caseb
     result = runner.invoke(cli, ["validate", "--data", "case"])
     assert result.exit_code == 1
     assert ("case/edges.csv:3: unknown source_doc 'memo-O7' (did you mean 'memo-07'? "
-            "sources.csv has 12 sources)") in result.output
+            "sources.csv has 12 sources)") in result.stderr

@@ -13,9 +13,9 @@ import zlib
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from actorgraph.cli import cli
+from helpers import cli_runner
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 EXPLORER = FIXTURES / "explorer"
@@ -159,9 +159,9 @@ def test_date_range_keeps_overlapping_and_undated_claims(explorer):
 
 def cli_path(a: str, b: str, *options: str) -> list[str] | None:
     """The first path `actorgraph path` gives, or None when it finds none."""
-    result = CliRunner().invoke(cli, ["path", a, b, "--data", str(EXPLORER), "--format",
+    result = cli_runner().invoke(cli, ["path", a, b, "--data", str(EXPLORER), "--format",
                                       "json", *options])
-    if result.exit_code == 1 and "No path" in result.output:
+    if result.exit_code == 1 and "No path" in result.stderr:
         return None
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)[0]["actors"]
