@@ -191,7 +191,7 @@ def write_csv(path: Path, columns: tuple[str, ...], rows) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([row[c] for c in columns] for row in rows)
+        writer.writerows([row.get(c, "") for c in columns] for row in rows)
 
 
 def generate(out: Path | str, claims: int, actors: int | None = None, seed: int = 1,
@@ -207,6 +207,7 @@ def generate(out: Path | str, claims: int, actors: int | None = None, seed: int 
 
     texts: list[list[str]] = [[] for _ in range(documents)]
     edges = []
+    dated: dict[tuple, str] = {}
     for n, (a, b) in enumerate(pairs):
         doc = n % documents
         source, target = people[a], people[b]
@@ -223,8 +224,10 @@ def generate(out: Path | str, claims: int, actors: int | None = None, seed: int 
             "source_doc": f"doc-{doc + 1:05d}",
             "claimed_by": rng.choice(CLAIMANTS),
             "certainty": certainties[n] if n < len(certainties) else rng.choice(certainties),
-            "date": date(rng),
+            # One date for a tie's claims in one document (validation warns of two).
+            "date": dated.setdefault((*sorted((source["id"], target["id"])), doc), date(rng)),
             "notes": rng.choice(NOTES),
+            "stance": "denies" if rng.random() < 0.05 else "",
         })
 
     (out / "sources").mkdir(parents=True, exist_ok=True)

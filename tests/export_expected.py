@@ -51,9 +51,9 @@ DOCUMENTS = {"dossier": "sources/dossier.txt", "brief": "sources/brief.txt"}
 SOURCES = {
     "dossier": {"id": "dossier", "title": "Dossier: Tehran, Caracas",
                 "path": "sources/dossier.txt", "url": "https://example.org/dossier",
-                "published": "2024-05", "publisher": "Ejemplo Noticias"},
+                "published": "2024-05", "publisher": "Ejemplo Noticias", "reliability": ""},
     "brief": {"id": "brief", "title": "Brief", "path": "sources/brief.txt", "url": "",
-              "published": "", "publisher": ""},
+              "published": "", "publisher": "", "reliability": ""},
 }
 
 RELATION_LABELS = {"supplies_arms_to": "supplies arms to", "allied_with": "is allied with",
@@ -79,6 +79,7 @@ def claims() -> dict[str, tuple[str, str, dict]]:
         result[cid] = (u, v, {
             "id": cid, "relation": rel, "source_text": quote, "source_doc": doc,
             "claimed_by": by, "certainty": cert, "date": date, "notes": notes,
+            "stance": "affirms",  # blank in the fixture: affirms
             "directed": directed, "paragraph": para, "start": start, "end": start + len(quote),
         })
     return result

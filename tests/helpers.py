@@ -43,7 +43,7 @@ def random_claims_graph(seed: int, actors: int = 40, claims: int = 150, *,
     rng = random.Random(seed)
     G = nx.MultiDiGraph(casebook="case", sources={"doc": {
         "id": "doc", "title": "A Doc", "path": "sources/doc.txt", "url": "", "published": "",
-        "publisher": ""}})
+        "publisher": "", "reliability": ""}})
     for i in range(actors):
         ident = f"a{i:02d}"
         G.add_node(ident, id=ident, name=rng.choice(["Kaka", "Kari", "Sol", f"Actor {i}"]),
@@ -57,7 +57,8 @@ def random_claims_graph(seed: int, actors: int = 40, claims: int = 150, *,
         G.add_edge(u, v, key=f"c{i:03d}", id=f"c{i:03d}", relation=relation,
                    source_text=f"quote {i}", source_doc=rng.choice(("doc", "x", "y")),
                    claimed_by="someone", certainty=rng.choice(list(CERTAINTIES)), date="",
-                   notes="", directed=RELATIONS[relation].directed, paragraph=1, start=0,
+                   notes="", stance=rng.choice(("affirms", "affirms", "denies")),
+                   directed=RELATIONS[relation].directed, paragraph=1, start=0,
                    end=7)
     return G
 

@@ -79,6 +79,7 @@ def public_api_graph(report):
     for c in book.claims.records:
         span = report.spans[c["id"]]
         data = {k: v for k, v in c.items() if k not in ("source", "target")}
+        data["stance"] = data["stance"] or "affirms"
         data.update(directed=RELATIONS[c["relation"]].directed, paragraph=span.paragraph,
                     start=span.start, end=span.end)
         G.add_edge(c["source"], c["target"], key=c["id"], **data)

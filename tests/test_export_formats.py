@@ -202,7 +202,7 @@ def test_csv_export_columns_and_cells(graph, tmp_path):
         edges = {row["id"]: row for row in csv.DictReader(handle)}
     assert list(edges["e1"]) == ["id", "source", "target", "relation", "source_text",
                                  "source_doc", "claimed_by", "certainty", "date", "notes",
-                                 "paragraph", "start", "end"]
+                                 "stance", "paragraph", "start", "end"]
     assert edges["e1"]["source_text"] == E1_QUOTE
     assert edges["e1"]["notes"] == "drones, rifles, ammunition"
     assert edges["e5"]["notes"] == "'=1+1"

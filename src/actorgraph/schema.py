@@ -186,6 +186,35 @@ RELATIONS: dict[str, Relation] = {
     )
 }
 
+@dataclass(frozen=True)
+class Grade:
+    name: str
+    description: str
+
+
+# Whether a claim's claimant affirms or denies the relation; blank means affirms.
+STANCES: dict[str, Grade] = {
+    g.name: g
+    for g in (
+        Grade("affirms", "The claimant says the relation holds."),
+        Grade("denies", "The claimant says it does not (a denial, a rebuttal)."),
+    )
+}
+AFFIRMS, DENIES = "affirms", "denies"
+
+# The Admiralty (NATO) grading of a source's reliability.
+RELIABILITY: dict[str, Grade] = {
+    g.name: g
+    for g in (
+        Grade("A", "Completely reliable"),
+        Grade("B", "Usually reliable"),
+        Grade("C", "Fairly reliable"),
+        Grade("D", "Not usually reliable"),
+        Grade("E", "Unreliable"),
+        Grade("F", "Reliability cannot be judged"),
+    )
+}
+
 # Strongest first: the order ranks paths by their weakest claim and drives --min-certainty.
 CERTAINTIES: dict[str, Certainty] = {
     c.name: c
@@ -236,6 +265,8 @@ EDGES = Table(
         Column("date", "When it happened or was said, ISO 8601, partial allowed: `2022-06`, "
                "`2024`, `2025-11-03`."),
         Column("notes", "Anything an analyst should know: roles, figures, caveats."),
+        Column("stance", "Whether the claimant affirms the relation (`affirms`, the default "
+               "when blank) or denies it (`denies`: \"Maduro denies all this\")."),
     ),
     {"from": "source", "to": "target", "type": "relation", "description": "notes"},
 )
@@ -245,11 +276,14 @@ SOURCES = Table(
     (
         Column("id", "Stable document id, used by edges.csv `source_doc`.", True),
         Column("title", "The document's title (blank where the text gives none)."),
-        Column("path", "The document's UTF-8 text file, relative to the casebook's parent "
-               "folder (`data/sources/x.txt`) or to the casebook (`sources/x.txt`).", True),
+        Column("path", "The document's UTF-8 text file, relative to the casebook folder "
+               "(`sources/x.txt`); it must be inside it.", True),
         Column("url", "Where it was published, if known."),
         Column("published", "Publication date, ISO 8601, partial allowed."),
-        Column("publisher", "Publisher, if known."),
+        Column("publisher", "Publisher, if known. Documents of one publisher count once "
+               "when a tie's sources are counted; a document without one counts as its own."),
+        Column("reliability", "How reliable the source is, graded as in the Admiralty "
+               "system (see below), if assessed."),
     ),
     {},
 )
@@ -259,8 +293,10 @@ TABLES: tuple[Table, ...] = (NODES, EDGES, SOURCES)
 
 # --- Checking values against the vocabularies ---------------------------------------------
 
-VOCABULARIES = {"type": ACTOR_TYPES, "relation": RELATIONS, "certainty": CERTAINTIES}
-_KINDS = {"type": "actor type", "relation": "relation type", "certainty": "certainty level"}
+VOCABULARIES = {"type": ACTOR_TYPES, "relation": RELATIONS, "certainty": CERTAINTIES,
+                "stance": STANCES, "reliability": RELIABILITY}
+_KINDS = {"type": "actor type", "relation": "relation type", "certainty": "certainty level",
+          "stance": "stance", "reliability": "reliability grade (Admiralty A-F)"}
 
 # Words people use for a vocabulary's entries: "did you mean" offers the entry.
 SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -303,6 +339,10 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "leads": ("leader", "heads", "commands", "chief", "led", "head of"),
         "associated_with": ("associated", "linked", "link", "tied", "connected", "related",
                             "tie", "ties"),
+    },
+    "stance": {
+        "affirms": ("affirm", "affirmed", "yes", "true", "confirms", "asserts", "claims"),
+        "denies": ("deny", "denied", "denial", "no", "false", "rejects", "rebuts", "disputes"),
     },
     "certainty": {
         "confirmed": ("certain", "proven", "official", "documented", "on record", "fact"),
@@ -408,7 +448,7 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
                        "transit route"),
     "transfers_with": ("transfers", "transfer", "transferred", "transferring", "exchanged",
                        "exchange", "exchanges", "swapped", "swap", "swaps", "arms transfers",
-                       "transporting", "transported", "moved"),
+                       "transporting", "transported"),
     "requests_from": ("requested", "request", "requests", "asked", "asks", "sought", "seeks",
                       "appealed to", "turned to", "applied for", "requesting"),
     "supports": ("supports", "support", "supported", "supporting", "backs", "backed", "backing",
@@ -427,8 +467,8 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
                             "sheltered", "shelters", "sheltering", "harbors", "harboured",
                             "harbours", "harbored", "harboring", "harbouring", "refuge", "hideout",
                             "hideouts", "hides", "hid"),
-    "protects": ("protects", "protect", "protected", "protection", "guards", "guarded", "bodyguard",
-                 "bodyguards", "escort", "escorts", "escorted", "shields", "shielded",
+    "protects": ("protects", "protect", "protected", "protection", "guard", "guards", "guarded",
+                 "bodyguard", "bodyguards", "escort", "escorts", "escorted", "shields", "shielded",
                  "security detail"),
     "supplies_arms_to": ("arms", "weapons", "weaponry", "supplied", "supplies", "supply",
                          "supplying", "equipped", "equips", "equip", "armed", "arming", "drones",
@@ -450,7 +490,7 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
     "armed_conflict_with": ("war", "wars", "at war", "fighting", "fought", "fights", "clashes",
                             "clashed", "conflict", "hostilities", "battle", "battles", "combat",
                             "insurgency against"),
-    "operates_in": ("operates", "operate", "operating", "operated", "operations", "operational",
+    "operates_in": ("operates", "operate", "operating", "operated", "operations",
                     "active in", "present in", "extends into", "infiltrated", "foothold"),
     "traffics_with": ("traffic", "trafficking", "traffickers", "trafficked", "smuggling",
                       "smuggled", "smuggle", "smugglers", "launder", "laundering", "laundered",
@@ -476,7 +516,7 @@ RELATION_CUES: dict[str, tuple[str, ...]] = {
                  "denounce", "criticised", "criticized", "criticism", "rebuked", "protested",
                  "decried"),
     "part_of": ("part of", "unit of", "branch of", "wing of", "arm of", "division of", "belongs to",
-                "subordinate to", "under the command of", "within", "elite unit", "component of"),
+                "subordinate to", "under the command of", "elite unit", "component of"),
     "member_of": ("member", "members", "membership", "joined", "joins", "made up of", "comprises",
                   "recruits", "recruited", "affiliate of", "operative of", "operatives of"),
     "official_of": ("minister", "secretary", "spokesperson", "spokesman", "spokeswoman",

@@ -10,11 +10,13 @@ from functools import lru_cache
 from operator import eq
 from pathlib import Path
 
+from actorgraph.casebook.duplicates import alike_actors, repeated_claims
 from actorgraph.casebook.quotes import Span
 from actorgraph.casebook.read import Contents, Rows, read_casebook, split_aliases
 from actorgraph.errors import Problem, ValidationError
 from actorgraph.schema import (
     ALIAS_SEPARATOR,
+    CERTAINTIES,
     EDGES,
     NODES,
     SOURCES,
@@ -142,7 +144,22 @@ def _look_alikes(rows: Rows, owner: dict[str, tuple[str, int]], problems: list[P
 def check_sources(rows: Rows, problems: list[Problem]) -> dict[str, int]:
     ids = _required_and_unique(rows, SOURCES, problems)
     _check_dates(rows, "published", "published ", problems)
+    _unknown_values(rows, "reliability", problems)
     return ids
+
+
+def _shifted(rows: Rows, problems: list[Problem]) -> None:
+    """Say what a row whose values look shifted by one column most likely holds: a `"`
+    typed inside a field, which ended the field early (`"El Palito"` in a quote)."""
+    c = rows.columns
+    levels = set(CERTAINTIES)
+    if not (levels.intersection(c["claimed_by"]) or levels.intersection(c["date"])):
+        return
+    for line, claimant, date in zip(rows.lines, c["claimed_by"], c["date"]):
+        if claimant in levels or date in levels:
+            problems.append(Problem(rows.path, line, "the values from here on look shifted by "
+                                    "one column: a `\"` inside a field may be unescaped; "
+                                    "write it as `\"\"`"))
 
 
 def _check_dates(rows: Rows, column: str, prefix: str, problems: list[Problem]) -> None:
@@ -169,6 +186,8 @@ def check_claims(book: Contents, actor_ids: dict[str, int], problems: list[Probl
     _unknown_values(rows, "relation", problems)
     _unknown_values(rows, "certainty", problems)
     _check_dates(rows, "date", "", problems)
+    _unknown_values(rows, "stance", problems)
+    _shifted(rows, problems)
     if any(map(eq, columns["source"], columns["target"])):
         for line, source, target in zip(lines, columns["source"], columns["target"]):
             if source and source == target:
@@ -309,6 +328,8 @@ def validate(book: Contents, meanwhile: Callable[[Contents], object] | None = No
         spans = finish_quotes()  # also reaps a child searching quotes if a check failed
     if readable:
         check_unused(book, problems)
+        alike_actors(book.actors, problems)
+        repeated_claims(book, problems)
     files = {path: i for i, path in enumerate(
         [book.actors.path, book.claims.path, book.sources.path])}
     problems.sort(key=lambda p: (files.get(p.file, -1), p.line or 0))

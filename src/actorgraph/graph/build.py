@@ -6,7 +6,7 @@ import networkx as nx
 
 from actorgraph.casebook.read import Contents, Rows, split_aliases
 from actorgraph.casebook.validate import Report
-from actorgraph.schema import RELATIONS
+from actorgraph.schema import AFFIRMS, RELATIONS
 from actorgraph.util import gc_paused
 
 _REPEATED = ("relation", "source_doc", "claimed_by", "certainty", "date", "notes")
@@ -17,13 +17,14 @@ Claims = list[tuple[str, str, str, dict]]  # (source, target, claim id, the edge
 
 def _claim_edges(claims: Rows, same: dict[str, str]) -> Claims:
     """(source, target, claim id, attributes) of each claim, made column by column: each
-    edge's attributes are edges.csv's columns but source and target, then `directed`
-    (`place_quotes` adds the quote's place)."""
+    edge's attributes are edges.csv's columns but source and target (a blank `stance` is
+    `affirms`), then `directed` (`place_quotes` adds the quote's place)."""
     one = same.setdefault
     columns = dict(claims.columns)
     sources, targets = columns.pop("source"), columns.pop("target")
     for name in _REPEATED:
         columns[name] = list(map(one, columns[name], columns[name]))
+    columns["stance"] = [stance or AFFIRMS for stance in columns["stance"]]
     columns["directed"] = list(map(_DIRECTED.__getitem__, columns["relation"]))
     names = list(columns)
     attrs = [dict(zip(names, values)) for values in zip(*columns.values())]
