@@ -20,6 +20,7 @@ import networkx as nx
 from actorgraph.casebook.validate import Report
 from actorgraph.files import atomic_write
 from actorgraph.graph.select import fitting
+from actorgraph.page.folding import folding_tables
 from actorgraph.page.layout import layout_positions
 from actorgraph.schema import ACTOR_TYPES, CERTAINTIES, FAMILIES, RELATIONS
 
@@ -164,7 +165,7 @@ def page_data(G: nx.MultiDiGraph, report: Report, layout: str = "auto", note: st
         "nodes": nodes, "edges": edges, "documents": _document_rows(G, report),
         "vocabulary": vocabulary(G, large=in_python), "physics": not in_python,
         "notice": notice, "labelled": busiest(G, LABELLED) if in_python else None,
-        "list_step": LIST_STEP,
+        "list_step": LIST_STEP, "folding": folding_tables(),
     }
 
 
