@@ -1,0 +1,130 @@
+"""Who makes a claim, how firmly, and whether it is denied.
+
+- `claimant`: "according to X", "X said" (or "…," said X), "documents showing that", "X's
+  report"; otherwise the author.
+- `certainty`: a question is implied; a hedge of `schema.CERTAINTY_CUES` gives its level
+  (the weakest when several); a claim put in someone else's mouth is alleged; a marker of
+  record ("officially", "announced") confirmed; a plain statement asserted.
+- `stance`: "denies" when a verb of denial governs the sentence ("denied", "rejected
+  claims that") or a negation stands just before the relation's cue ("never funded").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from actorgraph.suggest.cues import Hit
+from actorgraph.suggest.reading import Reading
+from actorgraph.suggest.words import (
+    ATTRIBUTION_VERBS,
+    CLAIMANT_STOPS,
+    DENIALS,
+    NEGATIONS,
+    STATEMENT_NOUNS,
+)
+
+AUTHOR = "the author"
+CLAIMANT_WORDS = 8
+_PUNCTUATION = re.compile(r"[,;:.!?()\"“”]")
+
+
+@dataclass(frozen=True)
+class Claimant:
+    name: str
+    i: int  # the claimant's tokens [i, j)
+    j: int
+    cue: str  # the words that attribute: "said", "according to"
+
+
+def claimant(reading: Reading, k: int, covered) -> Claimant | None:
+    """Who the sentence attributes what it says to, if anyone but the author."""
+    tokens = reading.tokens
+    keys, words = tokens.keys, tokens.words
+    first, after = reading.bounds[k]
+    for t in range(first, after):
+        key = keys[t]
+        if key == "according" and t + 1 < after and keys[t + 1] == "to":
+            end = _forward(reading, t + 2, after)
+            if end > t + 2:
+                return Claimant(reading.words(t + 2, end), t + 2, end, "according to")
+        elif key in ATTRIBUTION_VERBS and key != "according" and words[t].islower():
+            start = _backward(reading, t, first, covered)
+            if start < t:
+                return Claimant(reading.words(start, t), start, t, words[t])
+            if t > first and _gap(reading, t - 1, t).strip(" ") in (",", ",\u201d", ",\"",
+                                                                  "\u201d", "\""):
+                end = _forward(reading, t + 1, after)
+                if end > t + 1:
+                    return Claimant(reading.words(t + 1, end), t + 1, end, words[t])
+        elif key in STATEMENT_NOUNS and t - 2 >= first and keys[t - 1] == "s" \
+                and _gap(reading, t - 2, t - 1) in ("'", "’"):
+            start = _backward(reading, t - 1, first, covered)
+            if start < t - 1:
+                return Claimant(reading.words(start, t + 1), start, t + 1, words[t])
+    return None
+
+
+def _gap(reading: Reading, i: int, j: int) -> str:
+    return reading.text[reading.tokens.ends[i]:reading.tokens.starts[j]]
+
+
+def _forward(reading: Reading, t: int, after: int) -> int:
+    """The end of a claimant's name starting at token t: up to punctuation, a clause word
+    or CLAIMANT_WORDS words."""
+    end = t
+    while end < after and end - t < CLAIMANT_WORDS:
+        if end > t and _PUNCTUATION.search(_gap(reading, end - 1, end)):
+            break
+        if reading.tokens.keys[end] in ("that", "who", "which", "when", "as", "in", "on"):
+            break
+        end += 1
+    return end
+
+
+def _backward(reading: Reading, t: int, first: int, covered) -> int:
+    """The start of the claimant's name ending before token t (`t` itself when none)."""
+    tokens = reading.tokens
+    start = t
+    while start > first and t - start < CLAIMANT_WORDS:
+        prev = start - 1
+        if _PUNCTUATION.search(_gap(reading, prev, start)):
+            break
+        if tokens.keys[prev] in CLAIMANT_STOPS and covered[prev] is None:
+            break
+        if tokens.keys[prev] in ATTRIBUTION_VERBS and covered[prev] is None:
+            break
+        start = prev
+    if start < t and tokens.keys[start] == "s":
+        start += 1
+    return start
+
+
+def certainty(reading: Reading, k: int, hedges: list[Hit], who: Claimant | None
+              ) -> tuple[str, list[str]]:
+    """The certainty of claims in passage k, and why."""
+    if reading.passages[k].question:
+        return "implied", ["a question → implied"]
+    found = {level: hit for hit in hedges for level in hit.entries}
+    for level in ("implied", "suspected", "alleged"):  # weakest first
+        if level in found:
+            return level, [f"hedge {found[level].words!r} → {level}"]
+    if who is not None:
+        return "alleged", [f"attributed to {who.name!r} → alleged"]
+    if "confirmed" in found:
+        return "confirmed", [f"marker {found['confirmed'].words!r} → confirmed"]
+    return "asserted", []
+
+
+def stance(reading: Reading, k: int, cue: Hit | None) -> tuple[str, list[str]]:
+    """ "denies" or "affirms", and why."""
+    tokens = reading.tokens
+    first, after = reading.bounds[k]
+    for t in range(first, after):
+        if tokens.keys[t] in DENIALS:
+            return "denies", [f"denial {tokens.words[t]!r} → denies"]
+    if cue is not None:
+        for t in range(max(first, cue.i - 3), cue.i):
+            if tokens.keys[t] in NEGATIONS or tokens.words[t].lower().endswith("n't"):
+                return "denies", [f"negation {tokens.words[t]!r} before the cue → denies"]
+    return "affirms", []
