@@ -1,7 +1,7 @@
 """The explorer page's tables for folding names, made from the Python definitions.
 
 Name folding is defined once, in Python (`text.name_key`); the page gets the tables it needs
-to fold names the same way (`page.folding`).
+to fold names the same way (`page.render.folding_tables`).
 """
 
 from __future__ import annotations
@@ -10,11 +10,22 @@ import json
 import unicodedata
 
 from actorgraph.page import render
-from actorgraph.page.folding import folding_tables, members
+from actorgraph.page.render import folding_tables
 from actorgraph.text import FOLD
 from helpers import REPO
 
 CODE_POINTS = range(0x110000)
+
+
+def members(runs: list[int]) -> set[int]:
+    """The code points of a set the page gets as its runs, [gap, span, ...]."""
+    found: set[int] = set()
+    end = 0
+    for gap, span in zip(runs[::2], runs[1::2]):
+        start = end + gap
+        end = start + span
+        found.update(range(start, end + 1))
+    return found
 
 
 def test_folding_tables_hold_what_python_says():

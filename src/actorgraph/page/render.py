@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import importlib.resources
 import importlib.util
+import unicodedata
+from collections.abc import Iterable
 from functools import cache
+from itertools import groupby, repeat
+from operator import eq
 from pathlib import Path
 
 import networkx as nx
@@ -20,9 +24,9 @@ import networkx as nx
 from actorgraph.casebook.validate import Report
 from actorgraph.files import atomic_write
 from actorgraph.graph.select import fitting
-from actorgraph.page.folding import folding_tables
 from actorgraph.page.layout import layout_positions
 from actorgraph.schema import ACTOR_TYPES, CERTAINTIES, FAMILIES, RELATIONS
+from actorgraph.text import FOLD
 
 VIS_VERSION = "9.1.2"
 # Above this many actors vis-network's physics no longer settles in a few seconds (measured in
@@ -93,6 +97,57 @@ def vocabulary(G: nx.MultiDiGraph, large: bool = False) -> dict:
         "relations": [vars(r) for k, r in RELATIONS.items() if k in relations],
         "families": [vars(f) for k, f in FAMILIES.items() if k in families],
         "certainties": [vars(c) for k, c in CERTAINTIES.items() if k in certainties],
+    }
+
+
+# --- The tables the page folds names with -------------------------------------------------
+# `text.name_key` is the one definition of how names are matched. JavaScript has no
+# `str.casefold`, no combining classes, a `trim()` that strips other characters than
+# `str.strip`, and its Unicode may be newer than Python's; so the page (js/10-names.js) folds
+# with tables made here, from the Python that builds the page (`folding_tables`):
+# - "fold": `text.FOLD`, character to replacement;
+# - "spaces": the characters `str.strip` strips (`str.isspace`);
+# - "combining": the characters `unicodedata.combining` gives a non-zero class (dropped after
+#   NFKD);
+# - "unassigned": the code points Python's Unicode has not assigned (category Cn): Python
+#   leaves them as they are, so the page neither decomposes nor lowercases them even where
+#   the browser's newer Unicode would;
+# - "casefold": each character whose `casefold()` differs from its `lower()` (the browser's
+#   `toLowerCase` of one character), with its `casefold()`.
+# A set of code points travels as its runs, [gap, span, gap, span, ...]: a run starts `gap`
+# after the end of the one before (the first after 0) and ends `span` after its start. The
+# tables add about 8.5 kB to a page; making them takes about 0.25 s, once per process.
+
+
+def code_point_runs(flags: Iterable[bool]) -> list[int]:
+    """The runs of code points whose flag is true (one flag per code point from 0), as
+    [gap, span, ...]."""
+    found: list[int] = []
+    at = end = 0
+    for flag, run in groupby(flags):
+        n = len(list(run))
+        if flag:
+            found += [at - end, n - 1]
+            end = at + n - 1
+        at += n
+    return found
+
+
+@cache
+def folding_tables() -> dict:
+    """The page's tables for folding names as `text.name_key` does (see above)."""
+    every = "".join(map(chr, range(0x110000)))  # surrogates too: no case, no class, Cs
+    casefold = {}
+    for i in range(0, len(every), 512):  # most blocks have nothing to look at twice
+        block = every[i:i + 512]
+        if block.casefold() != block.lower():
+            casefold.update((c, c.casefold()) for c in block if c.casefold() != c.lower())
+    return {
+        "fold": {chr(k): v for k, v in sorted(FOLD.items())},
+        "spaces": code_point_runs(map(str.isspace, every)),
+        "combining": code_point_runs(map(bool, map(unicodedata.combining, every))),
+        "unassigned": code_point_runs(map(eq, map(unicodedata.category, every), repeat("Cn"))),
+        "casefold": casefold,
     }
 
 
