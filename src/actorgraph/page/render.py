@@ -1,9 +1,11 @@
 """The casebook as one self-contained, offline HTML page: the explorer.
 
 Python prepares the data (compact rows, each document's text once, the vocabulary in use,
-positions for large graphs); `explorer.js` (beside this module) draws it with vis-network
-(as bundled by pyvis, read from its files without importing pyvis) and does everything
-interactive.
+positions for large graphs, the tables names are folded with); the explorer's script draws it
+with vis-network (as bundled by pyvis, read from its files without importing pyvis) and does
+everything interactive. That script is the files of `js/` (beside this module), one per
+concern, joined in file-name order into one function: each says at its top what it provides
+and what it uses.
 Text from the casebook travels as JSON inside `<script type="application/json">` and is
 only ever inserted into the page as text.
 """
@@ -73,10 +75,25 @@ def vis_assets() -> tuple[str, str]:
 
 
 @cache
+def page_scripts() -> tuple[tuple[str, str], ...]:
+    """The explorer's script files, `js/*.js`, as (name, text) in file-name order."""
+    folder = importlib.resources.files("actorgraph.page") / "js"
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".js")), key=lambda f: f.name)
+    return tuple((f.name, f.read_text(encoding="utf-8")) for f in files)
+
+
+def explorer_script(scripts: tuple[tuple[str, str], ...]) -> str:
+    """The page's one script: the files joined in order inside one function, so that what
+    each declares is seen by the files after it and not by the window."""
+    body = "".join(f"// js/{name}\n{text.rstrip()}\n" for name, text in scripts)
+    return f'(function () {{\n"use strict";\n{body}}})();\n'
+
+
+@cache
 def page_assets() -> tuple[str, str]:
-    """The explorer's own script and stylesheet."""
+    """The explorer's own script (`explorer_script` of `page_scripts`) and stylesheet."""
     folder = importlib.resources.files("actorgraph.page")
-    return ((folder / "explorer.js").read_text(encoding="utf-8"),
+    return (explorer_script(page_scripts()),
             (folder / "explorer.css").read_text(encoding="utf-8"))
 
 
@@ -241,7 +258,7 @@ def render_html(G: nx.MultiDiGraph, report: Report, title: str = "actorgraph",
                                          "ensure_ascii": False}
     vis_js, vis_css = vis_assets()
     page_js, page_css = page_assets()
-    for name, script in (("vis-network", vis_js), ("explorer.js", page_js)):
+    for name, script in (("vis-network", vis_js), *page_scripts()):
         if "</script" in script.lower():
             raise RuntimeError(f"{name} contains '</script' and cannot be inlined")
     return env.get_template("explorer.html.j2").render(

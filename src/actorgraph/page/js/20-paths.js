@@ -1,0 +1,91 @@
+/* The path finder's rule: `actorgraph.graph.paths.find_paths`, the one definition, done in
+ * the page. Among the paths with the fewest hops, the one whose weakest hop is strongest (a
+ * hop is as strong as its strongest claim), then the one whose sequence of actor ids sorts
+ * first, as Python sorts strings (by code point). Claims link their actors both ways; when
+ * `directed`, a claim of a directed relation links its source to its target only. A claim
+ * tying an actor to itself is no hop.
+ *
+ * Provides:
+ *   bestPath(claims, source, target, { directed, rank, oneWay }): null if no path, else
+ *     { path: [actor ids], weakest: rank of its weakest hop, shortest: how many shortest
+ *     paths there are, hops: [{ from, to, claims: strongest first, then by id }] }.
+ *     `claims` are { id, from, to, ... }; rank(claim) is its certainty's rank, 0 strongest;
+ *     oneWay(claim) says whether its relation is directed.
+ *   byCodePoint(a, b): compares two strings as Python does (JavaScript's < compares UTF-16
+ *     code units: "\uffff" < "\u{10000}" in Python, not in JavaScript).
+ * Uses: nothing (no DOM, no vis-network): tests/js/paths.test.js loads it in Node.
+ */
+"use strict";
+
+function byCodePoint(a, b) {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  // Past a shared prefix: the shorter string first, or the first differing code point.
+  return i === n ? a.length - b.length : a.codePointAt(i) - b.codePointAt(i);
+}
+
+function bestPath(claims, source, target, { directed = false, rank, oneWay }) {
+  if (source === target) return null;
+  const adj = new Map();  // actor -> next actor -> the claims that make that hop
+  const add = (u, v, c) => {
+    if (!adj.has(u)) adj.set(u, new Map());
+    if (!adj.get(u).has(v)) adj.get(u).set(v, []);
+    adj.get(u).get(v).push(c);
+  };
+  for (const c of claims) {
+    if (c.from === c.to) continue;
+    add(c.from, c.to, c);
+    if (!directed || !oneWay(c)) add(c.to, c.from, c);
+  }
+  const NONE = new Map();
+  const next = v => adj.get(v) || NONE;
+  // Hops from the source, breadth first, until a level reaches the target.
+  const dist = new Map([[source, 0]]);
+  for (let frontier = [source]; frontier.length && !dist.has(target);) {
+    const later = [];
+    for (const v of frontier) {
+      for (const w of next(v).keys()) {
+        if (!dist.has(w)) { dist.set(w, dist.get(v) + 1); later.push(w); }
+      }
+    }
+    frontier = later;
+  }
+  if (!dist.has(target)) return null;
+  const hops = dist.get(target);
+  const hopRank = (v, w) => next(v).get(w).reduce((r, c) => Math.min(r, rank(c)), Infinity);
+  const steps = v => [...next(v).keys()].filter(w => dist.get(w) === dist.get(v) + 1 &&
+    (w === target || dist.get(w) < hops));
+  // best(v): the strongest weakest-hop rank over shortest routes from v to the target;
+  // count(v): how many shortest routes lead from v to the target.
+  const best = new Map([[target, -1]]), count = new Map([[target, 1]]);
+  const solve = v => {
+    if (best.has(v)) return best.get(v);
+    let b = Infinity, n = 0;
+    for (const w of steps(v)) {
+      const r = solve(w);
+      if (r === Infinity) continue;
+      b = Math.min(b, Math.max(hopRank(v, w), r));
+      n += count.get(w);
+    }
+    best.set(v, b); count.set(v, n);
+    return b;
+  };
+  const weakest = solve(source);
+  const path = [source];
+  for (let v = source; v !== target;) {
+    // The first id, of the steps that keep the path as strong as the best one.
+    v = steps(v).filter(w => Math.max(hopRank(v, w), best.get(w)) <= weakest)
+      .reduce((a, b) => (byCodePoint(a, b) <= 0 ? a : b));
+    path.push(v);
+  }
+  const strongerFirst = (a, b) => rank(a) - rank(b) || byCodePoint(a.id, b.id);
+  return {
+    path, weakest, shortest: count.get(source),
+    hops: path.slice(1).map((w, i) => ({ from: path[i], to: w,
+      claims: [...next(path[i]).get(w)].sort(strongerFirst) })),
+  };
+}
+
+if (typeof module !== "undefined") module.exports = { bestPath, byCodePoint };

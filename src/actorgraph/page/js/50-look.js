@@ -1,0 +1,95 @@
+/* How things look: DOM helpers that insert text only as text, the legend's swatches, and the
+ * look of each actor and claim in vis-network.
+ *
+ * Provides: el(tag, attrs, ...children), $(id), svg(tag, attrs, ...children),
+ *   shapeSwatch(type), lineSwatch(color, dashes, directed), nodeLook(actor, dim, restyle),
+ *   edgeLook(claim, dim, restyle), curves (claim id -> its curve, for parallel
+ *   claims), LABEL_EDGES (whether lines carry their relation's name).
+ * Uses: 40-data.js; parallelCurves (30-geometry.js).
+ */
+"use strict";
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === "class") e.className = v;
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v);
+  }
+  e.append(...children.filter(c => c != null && c !== false));
+  return e;
+}
+const $ = id => document.getElementById(id);
+function svg(tag, attrs, ...children) {
+  const e = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...children);
+  return e;
+}
+
+function shapeSwatch(type) {
+  const t = TYPES[type], fill = t.color, c = 7;
+  const star = [...Array(10)].map((_, i) => {
+    const r = i % 2 ? 2.8 : 6.8, a = Math.PI / 5 * i - Math.PI / 2;
+    return `${c + r * Math.cos(a)},${c + r * Math.sin(a)}`;
+  }).join(" ");
+  const hex = [...Array(6)].map((_, i) => {
+    const a = Math.PI / 3 * i;
+    return `${c + 6 * Math.cos(a)},${c + 6 * Math.sin(a)}`;
+  }).join(" ");
+  const shapes = {
+    dot: ["circle", { cx: c, cy: c, r: 6 }], triangle: ["polygon", { points: "7,1 13,13 1,13" }],
+    triangleDown: ["polygon", { points: "1,1 13,1 7,13" }],
+    square: ["rect", { x: 1.5, y: 1.5, width: 11, height: 11 }],
+    diamond: ["polygon", { points: "7,0.5 13.5,7 7,13.5 0.5,7" }],
+    star: ["polygon", { points: star }], hexagon: ["polygon", { points: hex }],
+    ellipse: ["ellipse", { cx: c, cy: c, rx: 6.5, ry: 4.5 }],
+    box: ["rect", { x: 0.5, y: 3, width: 13, height: 8, rx: 2 }],
+  };
+  const [tag, attrs] = shapes[t.shape] || shapes.dot;
+  return svg("svg", { width: 14, height: 14, viewBox: "0 0 14 14", "aria-hidden": "true" },
+    svg(tag, { ...attrs, fill, stroke: "rgba(0,0,0,.35)", "stroke-width": 0.8 }));
+}
+function lineSwatch(color, dashes, directed) {
+  const line = svg("line", { x1: 1, y1: 6, x2: directed ? 22 : 27, y2: 6, stroke: color,
+    "stroke-width": 2, "stroke-dasharray": dashes ? dashes.map(d => d / 2).join(" ") : "none" });
+  const parts = [line];
+  if (directed) parts.push(svg("polygon", { points: "21,2 28,6 21,10", fill: color }));
+  return svg("svg", { width: 28, height: 12, viewBox: "0 0 28 12", "aria-hidden": "true" },
+    ...parts);
+}
+
+function tint(hex, amount) {
+  const n = parseInt(hex.slice(1), 16);
+  const mix = v => Math.round(v + (255 - v) * amount);
+  return `rgb(${mix(n >> 16)},${mix((n >> 8) & 255)},${mix(n & 255)})`;
+}
+const DIM_NODE = { background: "#eceef1", border: "#d8dce2" };
+// Per item only what differs between items: vis-network spends most of its start-up
+// merging per-item options (shared ones are set once, in the network's options).
+function nodeLook(a, dim, restyle = false) {
+  const t = TYPES[a.type], inside = t.shape === "box" || t.shape === "ellipse";
+  const bg = dim ? DIM_NODE.background : inside ? tint(t.color, 0.72) : t.color;
+  const border = dim ? DIM_NODE.border : t.color;
+  const lit = { background: bg, border: "#1d2430" };
+  const look = { shape: t.shape, color: { background: bg, border, highlight: lit, hover: lit } };
+  if (inside) Object.assign(look, { borderWidth: 1.5, margin: 7 });
+  else look.size = Math.min(34, 10 + 2.6 * Math.sqrt(claimsOf.get(a.id).length));
+  if (dim || inside || restyle) {
+    look.font = { color: dim ? "#b4bac3" : "#1d2430", strokeWidth: inside ? 0 : 3 };
+  }
+  return look;
+}
+// Several claims between the same two actors: each its own curve, spread on both sides.
+const curves = parallelCurves(claims);
+const LABEL_EDGES = claims.length <= 150;
+function edgeLook(c, dim, restyle = false) {
+  const look = { color: dim ? "#e3e6ea" : relationColor(c) };
+  const dashes = CERTAINTIES[c.certainty].dashes;
+  if (dashes) look.dashes = dashes;
+  if (RELATIONS[c.relation].directed) look.arrows = "to";
+  if (curves.has(c.id)) look.smooth = curves.get(c.id);
+  if (LABEL_EDGES) look.label = RELATIONS[c.relation].label;
+  if (dim || restyle) look.font = { color: dim ? "#c9ced5" : "#6a7484" };
+  return look;
+}

@@ -1,0 +1,64 @@
+/* The network: vis-network's data sets, the views the filters narrow, the vis.Network, and
+ * when the page is ready (its first frame drawn).
+ *
+ * Provides: labelled (ids of the actors named from the start), nodeSet, edgeSet (null on a
+ *   large page, which draws its lines itself: 65-lines.js), nodeView, edgeView, network,
+ *   glide(ms) (a view move's animation), readyAfterNextFrame(), ready.
+ * Uses: 40-data.js, 50-look.js; vis (vis-network 9.1.2, inlined before this script).
+ */
+"use strict";
+
+// A large page names only its busiest actors from the start (raw.labelled): vis-network
+// measures every label while it builds the network. Others are named when wanted
+// (70-highlight.js).
+const labelled = new Set(raw.labelled || actors.map(a => a.id));
+const nodeSet = new vis.DataSet(actors.map(a => ({ id: a.id, ...nodeLook(a, false),
+  ...(labelled.has(a.id) ? { label: a.name } : {}), ...(BIG ? { x: a.x, y: a.y } : {}) })));
+const edgeSet = BIG ? null : new vis.DataSet(claims.map(c => ({ id: c.id, from: c.from,
+  to: c.to, ...edgeLook(c, false) })));
+timings.datasets = performance.now();
+const nodeView = new vis.DataView(nodeSet, { filter: n => shown.actors.has(n.id) });
+const edgeView = BIG ? null
+  : new vis.DataView(edgeSet, { filter: e => shown.claims.has(e.id) });
+// A large page gets its actors once its own drawing is in place (65-lines.js).
+const network = new vis.Network($("network"), BIG ? {} : { nodes: nodeView, edges: edgeView }, {
+  autoResize: true,
+  layout: { randomSeed: 7, improvedLayout: !BIG && actors.length <= 100 },
+  physics: BIG ? false : {
+    solver: "forceAtlas2Based",
+    forceAtlas2Based: { gravitationalConstant: -90, springLength: 130, avoidOverlap: 0.4 },
+    stabilization: { iterations: 600, updateInterval: 100 },
+  },
+  interaction: { hover: true, tooltipDelay: 3600000, multiselect: false,
+    hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, navigationButtons: false },
+  nodes: {
+    borderWidth: 1, scaling: { label: { drawThreshold: 6 } },
+    font: { color: "#1d2430", size: 14, strokeWidth: 3, strokeColor: "#ffffff",
+      face: "system-ui, 'Segoe UI', Roboto, sans-serif" },
+  },
+  edges: {
+    width: 1.7, selectionWidth: 2, hoverWidth: 1, smooth: false,
+    arrows: { to: { enabled: false, scaleFactor: 0.55 } },
+    font: { size: 10, color: "#6a7484", strokeWidth: 0, background: "rgba(255,255,255,0.9)",
+      align: "middle", face: "system-ui, sans-serif" },
+    // Relation labels only once zoomed in, past a few dozen claims: colour tells the family.
+    scaling: { label: { drawThreshold: claims.length > 40 ? 9 : 5 } },
+  },
+});
+timings.network = performance.now();
+
+// Animated view moves go astray on thousands of actors (vis-network 9.1.2): jump instead.
+const glide = ms => (BIG ? false : { duration: ms, easingFunction: "easeInOutQuad" });
+
+let ready = false;  // the first frame is drawn (the API's `ready`)
+function readyAfterNextFrame() {
+  network.once("afterDrawing", () => { timings.drawn = performance.now(); ready = true; });
+}
+if (!BIG) {
+  network.once("stabilizationIterationsDone", () => {
+    network.setOptions({ physics: false });
+    network.fit();
+    readyAfterNextFrame();
+    network.redraw();
+  });
+}

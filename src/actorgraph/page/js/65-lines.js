@@ -1,0 +1,250 @@
+/* A large page's own drawing: its lines, the line under the pointer, and its actors filled
+ * in bulk when zoomed far out. The only file that reaches into vis-network's internals
+ * (network.body, network.renderer, 9.1.2), for large pages, where the times below were
+ * measured (5,000-20,000 actors); and for claimPoint on a small page, which reads
+ * vis-network's own curve (no public call gives a line's middle).
+ *
+ * vis-network builds an object, an options tree and a label for every line (measured at
+ * 20,000 actors / 60,000 claims: about 2 s before the first frame), strokes each line on its
+ * own and hit-tests every line on a click or a hover. A large page draws its lines itself
+ * instead, just before vis-network draws the actors (so actors stay on top), from the actors'
+ * current positions, and finds the line under the pointer itself. What it draws follows the
+ * same rules as vis-network's lines on a small page: each claim its own line coloured by its
+ * relation's family, parallel claims each their own curve, dashes by certainty and an
+ * arrowhead for directed relations. Those two cost most of a frame and are a pixel or less
+ * zoomed out, so they are drawn only zoomed in past LEAN_SCALE and for lines on screen;
+ * Chromium also dashes the off-screen length of a line (one frame zoomed in on a hub took
+ * 700 ms), so a line longer on screen than DASH_MAX_PX is drawn solid. Lines whose box lies
+ * off screen are skipped. Each line is stroked on its own, as vis-network does: Chromium
+ * rasterised one path of many lines two to three times slower.
+ *
+ * Provides: claimAt(point) (large page only), claimPoint(id), linePlan(), marked (the claims
+ *   drawn as selected), markClaims(ids), hoverClaim(id), redrawSoon().
+ * Uses: 40-data.js, 60-network.js; bendOf, controlPoint, distanceToLine, lineMiddle,
+ *   boxMeets (30-geometry.js).
+ */
+"use strict";
+
+const LEAN_SCALE = 0.4, MARGIN = 80;  // canvas pixels around the view
+const DASH_MAX_PX = 1500;
+const LINE = { width: 1.7, selected: 3.7, hovered: 2.7, reach: 10 };  // as vis-network's
+const ARROW = 0.55 * 15 + 3 * LINE.width;  // vis-network's arrowhead length for that width
+const marked = new Set();  // claims drawn as selected (the focused actor's, a path's)
+let hoveredClaim = null;
+const bends = BIG ? claims.map(c => bendOf(curves.get(c.id))) : null;
+// Where claim c's line runs, between vis-network's actors (with their options and shapes).
+function course(c, bend = bendOf(curves.get(c.id)), N = network.body.nodes) {
+  const f = N[c.from], t = N[c.to];
+  if (!f || !t) return null;
+  return { f, t, via: controlPoint(f, t, bend) };
+}
+// The part of the current view a frame draws, with the lines' look at this zoom.
+function viewBox() {
+  const box = $("network").getBoundingClientRect();
+  const a = network.DOMtoCanvas({ x: 0, y: 0 });
+  const b = network.DOMtoCanvas({ x: box.width, y: box.height });
+  return { x0: a.x - MARGIN, y0: a.y - MARGIN, x1: b.x + MARGIN, y1: b.y + MARGIN,
+    scale: network.getScale() };
+}
+// A frame on vis-network's next animation frame (network.redraw() draws at once): the
+// several changes of one click make one frame.
+const redrawSoon = () => network.body.emitter.emit("_requestRedraw");
+// Each shown claim on screen in this view: its course and whether it gets dashes and an
+// arrowhead. (The frame draws from this plan; tests read it through the API's linePlan.)
+function linePlan(v = viewBox()) {
+  const zoomedIn = v.scale >= LEAN_SCALE, dashMax2 = (DASH_MAX_PX / v.scale) ** 2;
+  const N = network.body.nodes, plan = [];
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i], f = N[c.from], t = N[c.to];
+    // Straight lines off screen are passed over before anything is made for them.
+    if (!f || !t || (!bends[i] && (Math.max(f.x, t.x) < v.x0 || Math.min(f.x, t.x) > v.x1 ||
+      Math.max(f.y, t.y) < v.y0 || Math.min(f.y, t.y) > v.y1))) continue;
+    if (!shown.claims.has(c.id)) continue;
+    const r = course(c, bends[i], N);
+    if (!boxMeets(r, v)) continue;
+    const len2 = (f.x - t.x) ** 2 + (f.y - t.y) ** 2;
+    // An arrowhead sits at the `to` end: drawn only if that end is on screen.
+    const tipSeen = t.x >= v.x0 && t.x <= v.x1 && t.y >= v.y0 && t.y <= v.y1;
+    plan.push({ c, r, dashes: zoomedIn && len2 < dashMax2 && CERTAINTIES[c.certainty].dashes,
+      arrow: zoomedIn && tipSeen && RELATIONS[c.relation].directed });
+  }
+  return plan;
+}
+function trace(ctx, r) {
+  ctx.moveTo(r.f.x, r.f.y);
+  if (r.via) ctx.quadraticCurveTo(r.via.x, r.via.y, r.t.x, r.t.y);
+  else ctx.lineTo(r.t.x, r.t.y);
+}
+function arrowhead(ctx, r) {
+  // Pointing along the line's last stretch, its tip on the border of the actor drawn.
+  const from = r.via || r.f, angle = Math.atan2(r.t.y - from.y, r.t.x - from.x);
+  let gap = r.t.options.size || 10;
+  try { gap = r.t.distanceToBorder(ctx, angle + Math.PI); } catch (err) { /* its size */ }
+  const tip = { x: r.t.x - gap * Math.cos(angle), y: r.t.y - gap * Math.sin(angle) };
+  const back = a => ({ x: tip.x - ARROW * Math.cos(a), y: tip.y - ARROW * Math.sin(a) });
+  const p = back(angle - 0.35), q = back(angle + 0.35);
+  ctx.moveTo(tip.x, tip.y); ctx.lineTo(p.x, p.y); ctx.lineTo(q.x, q.y);  // fill() closes it
+}
+function drawLines(ctx) {
+  const renderer = network.renderer;
+  if (renderer.dragging || renderer.zooming) return;  // as hideEdgesOnDrag/hideEdgesOnZoom
+  const plan = linePlan(), heads = new Map(), on = [];
+  ctx.save();
+  ctx.lineWidth = Math.max(LINE.width, 0.3 / network.getScale());
+  let color = null, dashes = false;
+  // In the claims' order, as vis-network draws them (no colour ends up on top of the rest).
+  const stroke = item => {
+    const want = relationColor(item.c);
+    if (want !== color) ctx.strokeStyle = color = want;
+    if (item.dashes !== dashes) { dashes = item.dashes; ctx.setLineDash(dashes || []); }
+    ctx.beginPath();
+    trace(ctx, item.r);
+    ctx.stroke();
+  };
+  for (const item of plan) {
+    stroke(item);
+    if (item.arrow) {
+      if (!heads.has(color)) heads.set(color, []);
+      heads.get(color).push(item);
+    }
+    if (marked.has(item.c.id) || item.c.id === hoveredClaim) on.push(item);
+  }
+  for (const item of on) {  // selected and hovered lines: wider, on top
+    ctx.lineWidth = Math.max(marked.has(item.c.id) ? LINE.selected : LINE.hovered,
+      0.3 / network.getScale());
+    stroke(item);
+  }
+  ctx.setLineDash([]);
+  for (const [fill, items] of heads) {
+    ctx.beginPath();
+    for (const item of items) arrowhead(ctx, item.r);
+    ctx.fillStyle = fill;
+    ctx.fill();
+  }
+  ctx.restore();
+}
+// The shown claim whose line passes nearest a canvas point, within vis-network's reach of
+// 10 canvas pixels (or null).
+function claimAt(point) {
+  const near = linePlan({ x0: point.x - LINE.reach, x1: point.x + LINE.reach,
+    y0: point.y - LINE.reach, y1: point.y + LINE.reach, scale: 0 });
+  let best = null, bestDistance = LINE.reach;
+  for (const { c, r } of near) {
+    const d = distanceToLine(point, r);
+    if (d < bestDistance) { best = c.id; bestDistance = d; }
+  }
+  return best;
+}
+// The middle of a claim's line, in canvas coordinates.
+function claimPoint(id) {
+  if (!BIG) return network.body.edges[id].edgeType.getPoint(0.5);
+  return lineMiddle(course(claimById.get(id)));
+}
+// Which claims are drawn as selected: a large page's lines are its own (small pages leave
+// it to vis-network's selection).
+function markClaims(ids) {
+  if (!BIG) return;
+  marked.clear();
+  for (const id of ids || []) marked.add(id);
+  redrawSoon();
+}
+// The claim drawn as hovered (or null); whether that changed.
+function hoverClaim(id) {
+  if (id === hoveredClaim) return false;
+  hoveredClaim = id;
+  redrawSoon();
+  return true;
+}
+if (BIG) network.on("beforeDrawing", drawLines);
+
+// Zoomed out past PLAIN_SCALE an actor is a few pixels wide and its name is too small to
+// draw (below 6 pixels): vis-network still draws each actor on its own (about 170 ms a frame
+// at 20,000 actors). A large page then fills the shapes itself, one path per type, in
+// the same shapes and colours (a large page's shapes all have their border in their fill
+// colour); a hovered or selected actor is drawn by vis-network on top, as it would be
+// (and so is any actor of another shape).
+// Every actor's box is kept up to date as vis-network does, for its hit-testing.
+const PLAIN_SCALE = 0.25;
+// The fixed-size shapes filled here; any other (sized by its label) is left to vis-network.
+const FILLED = new Set(["dot", "square", "triangle", "triangleDown", "diamond", "hexagon",
+  "star"]);
+// vis-network's own outlines (its canvas shapes, 9.1.2) for an actor of size r at (x, y).
+function shapePath(ctx, shape, x, y, r) {
+  const polygon = points => {
+    ctx.moveTo(points[0][0], points[0][1]);
+    for (const [px, py] of points.slice(1)) ctx.lineTo(px, py);
+  };  // no closePath: fill() closes each shape (and closePath slows a long path down)
+  const triangle = down => {
+    const q = r * 1.15, cy = y + (down ? -0.275 : 0.275) * q, s = 2 * q;
+    const ir = Math.sqrt(3) / 6 * s, h = Math.sqrt(s * s - q * q), k = down ? -1 : 1;
+    polygon([[x, cy - k * (h - ir)], [x + q, cy + k * ir], [x - q, cy + k * ir]]);
+  };
+  if (shape === "square") ctx.rect(x - r, y - r, 2 * r, 2 * r);
+  else if (shape === "triangle") triangle(false);
+  else if (shape === "triangleDown") triangle(true);
+  else if (shape === "diamond") polygon([[x, y + r], [x + r, y], [x, y - r], [x - r, y]]);
+  else if (shape === "hexagon") {
+    polygon([...Array(6)].map((_, i) => [x + r * Math.cos(Math.PI / 3 * i),
+      y + r * Math.sin(Math.PI / 3 * i)]));
+  } else if (shape === "star") {
+    const q = r * 0.82, cy = y + 0.1 * q;
+    polygon([...Array(10)].map((_, i) => {
+      const radius = i % 2 ? 0.5 * q : 1.3 * q, a = 2 * i * Math.PI / 10;
+      return [x + radius * Math.sin(a), cy - radius * Math.cos(a)];
+    }));
+  } else { ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI); }
+}
+if (BIG) {
+  const drawNodes = network.renderer._drawNodes;
+  // Each actor's size and box, as vis-network works them out (its fixed-size shapes take
+  // their size from their options, their label's box from the label); vis-network first
+  // gathered every actor's formatting values for it (0.2 s at 20,000 actors).
+  const boxAll = ctx => {
+    for (const id of network.body.nodeIndices) {
+      const n = network.body.nodes[id];
+      n.updateBoundingBox(ctx, n.selected);
+    }
+  };
+  network.renderer._resizeNodes = function () {
+    this.canvas.setTransform();
+    boxAll(this.canvas.getContext());
+  };
+  network.renderer._drawNodes = function (ctx, alwaysShow = false) {
+    if (alwaysShow) {  // a hidden drawing, cleared at once: only the boxes count
+      boxAll(ctx);
+      return { drawExternalLabels() {} };
+    }
+    if (network.getScale() >= PLAIN_SCALE) return drawNodes.call(this, ctx, alwaysShow);
+    const N = network.body.nodes, v = viewBox(), looks = new Map(), top = [];
+    boxAll(ctx);
+    for (const id of network.body.nodeIndices) {
+      const n = N[id];
+      if (n.hover || n.selected || !FILLED.has(n.options.shape)) { top.push(n); continue; }
+      const r = n.options.size;
+      if (n.x + r < v.x0 || n.x - r > v.x1 || n.y + r < v.y0 || n.y - r > v.y1) continue;
+      const key = n.options.shape + "|" + n.options.color.background;
+      if (!looks.has(key)) looks.set(key, []);
+      looks.get(key).push(n);
+    }
+    for (const group of looks.values()) {
+      const { shape, color, borderWidth } = group[0].options;
+      // vis-network strokes the border in its fill colour, a pixel wide on screen at any
+      // zoom (but no wider than the shape): it adds half of that all round.
+      const border = borderWidth / network.getScale();
+      ctx.beginPath();
+      for (const n of group) {
+        const r = n.options.size;
+        shapePath(ctx, shape, n.x, n.y, r + Math.min(2 * r, border) / 2);
+      }
+      ctx.fillStyle = color.background;
+      ctx.fill();
+    }
+    const labels = top.map(n => n.draw(ctx).drawExternalLabel).filter(Boolean);
+    return { drawExternalLabels: () => labels.forEach(draw => draw()) };
+  };
+  network.setData({ nodes: nodeView, edges: [] });
+  timings.network = performance.now();
+  // The network has a draw pending already (set up when its data arrived): the page is
+  // ready after that one, with no extra draw of tens of thousands of items.
+  readyAfterNextFrame();
+}

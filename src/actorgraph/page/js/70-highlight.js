@@ -1,0 +1,61 @@
+/* What stands out: the actors and claims lit (the rest dimmed, or on a large page the lit
+ * ones selected), and on a large page the names of the actors wanted.
+ *
+ * An actor labelled from the start keeps its name; any other shows it while it is hovered or
+ * while it is wanted (selected, searched, on a path, near a focused actor). Only the actors
+ * whose label changes are updated.
+ *
+ * Provides: highlight(actorIds, claimIds) (Sets, or null for everything), clearHighlight(),
+ *   hoverName(id), wantNames(ids).
+ * Uses: 40-data.js, 50-look.js, 60-network.js; markClaims (65-lines.js).
+ */
+"use strict";
+
+const onDemand = { hovered: null, wanted: new Set(), drawn: new Set() };
+function nameActors() {
+  const want = new Set(onDemand.wanted);
+  if (onDemand.hovered !== null) want.add(onDemand.hovered);
+  const updates = [];
+  for (const id of onDemand.drawn) {
+    if (!want.has(id)) { onDemand.drawn.delete(id); updates.push({ id, label: "" }); }
+  }
+  for (const id of want) {
+    if (labelled.has(id) || onDemand.drawn.has(id) || !actorById.has(id)) continue;
+    onDemand.drawn.add(id);
+    updates.push({ id, label: nameOf(id) });
+  }
+  if (updates.length) nodeSet.update(updates);
+}
+const hoverName = id => { onDemand.hovered = id; nameActors(); };
+const wantNames = ids => { onDemand.wanted = new Set(ids || []); nameActors(); };
+
+const dimmed = { nodes: new Set(), edges: new Set() };
+function highlight(actorIds, claimIds) {
+  if (BIG) {
+    wantNames(actorIds);
+    // Restyling tens of thousands of items takes seconds: select them instead.
+    if (actorIds === null) network.unselectAll();
+    else network.setSelection({ nodes: [...actorIds].filter(id => shown.actors.has(id)) },
+      { highlightEdges: false });
+    markClaims(claimIds);
+    return;
+  }
+  const nodeUpdates = [], edgeUpdates = [];
+  for (const a of actors) {
+    const dim = actorIds !== null && !actorIds.has(a.id);
+    if (dim !== dimmed.nodes.has(a.id)) {
+      dim ? dimmed.nodes.add(a.id) : dimmed.nodes.delete(a.id);
+      nodeUpdates.push({ id: a.id, ...nodeLook(a, dim, true) });
+    }
+  }
+  for (const c of claims) {
+    const dim = claimIds !== null && !claimIds.has(c.id);
+    if (dim !== dimmed.edges.has(c.id)) {
+      dim ? dimmed.edges.add(c.id) : dimmed.edges.delete(c.id);
+      edgeUpdates.push({ id: c.id, ...edgeLook(c, dim, true) });
+    }
+  }
+  nodeSet.update(nodeUpdates);
+  edgeSet.update(edgeUpdates);
+}
+const clearHighlight = () => highlight(null, null);
