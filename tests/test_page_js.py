@@ -203,8 +203,7 @@ def test_page_functions_match_the_python_definitions(node, tmp_path):
     found = [pair[3] for g in cases["paths"] for pair in g["pairs"]]
     assert None in found and any(f and f["shortest"] > 1 for f in found)  # both kinds asked
     tests = sorted(str(p) for p in JS_TESTS.glob("*.test.js"))
-    assert [Path(t).name for t in tests] == [
-        "geometry.test.js", "names.test.js", "paths.test.js"]
+    assert {"geometry.test.js", "names.test.js", "paths.test.js"} <= {Path(t).name for t in tests}
     env = os.environ | {"ACTORGRAPH_JS_CASES": str(tmp_path / "cases.json")}
     done = run_node(node, "--test", *tests, env=env)
     output = done.stdout + done.stderr
