@@ -19,10 +19,17 @@ from actorgraph.casebook.quotes import Document
 from actorgraph.errors import BadValue
 from actorgraph.suggest import ner as tagging
 from actorgraph.suggest.actors import Actor, Registry
-from actorgraph.suggest.candidates import DEFAULT_TYPE, Found, discover
+from actorgraph.suggest.candidates import (
+    DEFAULT_TYPE,
+    PERSON_LIKE,
+    Found,
+    discover,
+    discover_groups,
+)
 from actorgraph.suggest.claims import Claim, propose
 from actorgraph.suggest.mentions import Mention, covering, references, scan
 from actorgraph.suggest.names import initials
+from actorgraph.suggest.places import derived_adjectives
 from actorgraph.suggest.reading import Reading
 from actorgraph.suggest.review import (
     ACTOR_FIELDS,
@@ -33,7 +40,7 @@ from actorgraph.suggest.review import (
     Suggestions,
 )
 from actorgraph.suggest.score import actor_score
-from actorgraph.suggest.words import NAME_CONNECTORS
+from actorgraph.suggest.words import ADJECTIVE_ENDINGS, NAME_CONNECTORS
 from actorgraph.text import name_key, slug
 
 __all__ = ["ACTOR_FIELDS", "CLAIM_FIELDS", "REVIEW_FIELDS", "SuggestedActor",
@@ -56,11 +63,21 @@ def suggest(text: str, actors: list[dict], *, doc_id: str | None = None,
     reading = Reading.of(text)
     registry = Registry(actors)
     first = scan(reading, registry)
+    for m in first:  # the adjective a state goes by here ("Calveran"), for its groups' names
+        if m.form in ("adjective", "place") and m.words[0].isupper() and \
+                not registry.actors[m.actor].adjective and " " not in m.words and \
+                name_key(m.words) != name_key(registry.actors[m.actor].name) and \
+                m.words.lower().endswith(ADJECTIVE_ENDINGS):
+            registry.actors[m.actor].adjective = m.words
     covered = covering(reading, first)
     found = discover(reading, covered, registry.actors, registry.place_named)
     if tagger is not None:
         found += _entities(reading, tagger, covered)
     apart = _register(reading, registry, found)
+    # Groups named after a place found just now ("Calveran customs officers").
+    covered = covering(reading, _without_overlaps(scan(reading, registry) + apart))
+    apart += _register(reading, registry, discover_groups(reading, covered, registry.actors,
+                                                          registry.place_named))
     mentions = _without_overlaps(scan(reading, registry) + apart)
     mentions += references(reading, mentions, registry)
     claims = propose(reading, mentions, registry)
@@ -80,30 +97,45 @@ def _entities(reading: Reading, tagger, covered) -> list[Found]:
 
 
 def _register(reading: Reading, registry: Registry, found: list[Found]) -> list[Mention]:
-    """Add the found names to the registry, once each: an acronym that is the initials of
-    a found name and a surname of a found person become their aliases. Return the mentions
-    of groups named from words apart ("Venezuelan military and officials")."""
-    hosts: dict[str, Found] = {}  # the name_key of an acronym or surname -> its full name
+    """Add the found names to the registry, once each. A single word that is another found
+    name's acronym, surname, last word ("the Front" for "Red Ridge Front") or adjective
+    ("Norvanian" for "Norvania", which is then a place) becomes its alias. Return the
+    mentions of groups named from words apart ("Venezuelan military and officials")."""
+    hosts: dict[str, list[Found]] = {}  # name_key of a short form -> the names it may stand for
     for f in found:
         words = f.name.split()
+        forms = set()
         if len(words) >= 2:
-            hosts.setdefault(name_key(initials(f.name, NAME_CONNECTORS | {"the", "and"})), f)
-            if f.type == "person":
-                hosts.setdefault(name_key(words[-1]), f)
+            forms.add(initials(f.name, NAME_CONNECTORS | {"the", "and"}))
+            forms.add(words[-1])  # a surname, or the head of a name
+        elif not reading.tokens.acronym(f.i):
+            forms.update(derived_adjectives(f.name))
+        for form in forms:
+            hosts.setdefault(name_key(form), []).append(f)
     aliases: dict[str, list[str]] = {}
+    adjectives: dict[str, str] = {}
     names: dict[str, Found] = {}
     for f in found:
         key = name_key(f.name)
-        host = hosts.get(key) if len(f.name.split()) == 1 else None
-        if host is not None and host is not f:
+        candidates = {name_key(h.name): h for h in hosts.get(key, ()) if h is not f} \
+            if len(f.name.split()) == 1 else {}
+        if len(candidates) == 1:
+            host = next(iter(candidates.values()))
             aliases.setdefault(name_key(host.name), []).append(f.name)
+            if len(host.name.split()) == 1:
+                adjectives[name_key(host.name)] = f.name
         elif key not in names or (names[key].why.endswith(DEFAULT_TYPE)
                                   and not f.why.endswith(DEFAULT_TYPE)):
             names[key] = f  # the first, or the first typed by a cue
     for key, f in names.items():
-        registry.add_candidate(Actor(f"found:{key}", f.name, f.type, True,
-                                     sorted(set(aliases.get(key, []))), why=f.why,
-                                     owner=f.owner, owner_form=f.owner_form))
+        kind, why = f.type, f.why
+        if key in adjectives and (why.endswith(DEFAULT_TYPE) or why.endswith(PERSON_LIKE)):
+            kind, why = "state", f"capitalised name with an adjective ({adjectives[key]!r})"
+        actor = registry.add_candidate(Actor(
+            f"found:{key}", f.name, kind, True, sorted(set(aliases.get(key, []))), why=why,
+            owner=f.owner, owner_form=f.owner_form, adjective=adjectives.get(key, "")))
+        for alias in aliases.get(key, ()):
+            registry.add_name(actor.key, alias)
     apart = []
     for f in found:
         written = reading.words(f.i, f.j)

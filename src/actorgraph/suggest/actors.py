@@ -12,7 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from actorgraph.suggest.names import Entry, NameIndex, initials, keys
-from actorgraph.suggest.places import adjective_places, gazetteer, place_of
+from actorgraph.suggest.places import (
+    adjective_places,
+    derived_adjectives,
+    gazetteer,
+    place_of,
+)
 from actorgraph.suggest.words import FUNCTION_WORDS, NAME_CONNECTORS
 from actorgraph.text import name_key
 
@@ -40,6 +45,7 @@ class Actor:
     why: str = ""  # how a candidate was found and typed
     owner: str | None = None  # the actor a group belongs to ("Venezuelan officials")
     owner_form: str = ""  # "adjective" or "possessive"
+    adjective: str = ""  # a place's adjective ("Norvanian"), when known
     mentions: int = 0
     first: int = -1  # offset of the first mention
     passage: str = ""  # the passage of the first mention
@@ -94,8 +100,12 @@ class Registry:
             place = place_of(names)
             if place is not None:
                 self._known_places[place.name] = actor.key
+                actor.adjective = next(iter(place.adjectives), "")
                 for name in (*place.names, *place.adjectives):
                     self._add(name, actor.key, "place", PLACE)
+            elif actor.type != "bloc":
+                for adjective in derived_adjectives(actor.name):
+                    self._add(adjective, actor.key, "adjective", DERIVED, capitalised=True)
             words = actor.name.split()
             if actor.type == "territory" and len(words) >= 2 and name_key(words[-1]) in \
                     TERRITORY_HEADS and len(keys(" ".join(words[:-1]))) >= 2:
@@ -143,7 +153,8 @@ class Registry:
             if key is None:
                 key = f"place:{place.name}"
                 self.actors[key] = Actor(key, place.name, place.type, True, [],
-                                         why="a place in the gazetteer")
+                                         why="a place in the gazetteer",
+                                         adjective=next(iter(place.adjectives), ""))
                 for name in (*place.names, *place.adjectives):
                     self._add(name, key, "place", WAITING, capitalised=True)
             for people in place.people:
@@ -163,6 +174,10 @@ class Registry:
         for name in (actor.name, *actor.aliases):
             self._add(name, actor.key, "found", FOUND)
         return actor
+
+    def add_name(self, key: str, name: str, form: str = "found") -> None:
+        """Another name for an actor of the registry."""
+        self._add(name, key, form, FOUND)
 
     def entry(self, name: str) -> Entry | None:
         return self.index.get(name)

@@ -21,6 +21,7 @@ from actorgraph.suggest.words import (
     CLAIMANT_STOPS,
     DENIALS,
     NEGATIONS,
+    PARENTHESIS_OPENERS,
     STATEMENT_NOUNS,
 )
 
@@ -49,12 +50,13 @@ def claimant(reading: Reading, k: int, covered) -> Claimant | None:
             if end > t + 2:
                 return Claimant(reading.words(t + 2, end), t + 2, end, "according to")
         elif key in ATTRIBUTION_VERBS and key != "according" and words[t].islower():
-            start = _backward(reading, t, first, covered)
-            if start < t:
-                return Claimant(reading.words(start, t), start, t, words[t])
-            if t > first and _gap(reading, t - 1, t).strip(" ") in (",", ",\u201d", ",\"",
-                                                                  "\u201d", "\""):
-                end = _forward(reading, t + 1, after)
+            subject_end = _skip_parenthesis(reading, t, first)
+            start = _backward(reading, subject_end, first, covered)
+            if start < subject_end:
+                return Claimant(reading.words(start, subject_end), start, subject_end,
+                                words[t])
+            if t > first and any(q in _gap(reading, t - 1, t) for q in "\u201d\"'"):
+                end = _forward(reading, t + 1, after)  # "“…,” said the minister"
                 if end > t + 1:
                     return Claimant(reading.words(t + 1, end), t + 1, end, words[t])
         elif key in STATEMENT_NOUNS and t - 2 >= first and keys[t - 1] == "s" \
@@ -67,6 +69,17 @@ def claimant(reading: Reading, k: int, covered) -> Claimant | None:
 
 def _gap(reading: Reading, i: int, j: int) -> str:
     return reading.text[reading.tokens.ends[i]:reading.tokens.starts[j]]
+
+
+def _skip_parenthesis(reading: Reading, t: int, first: int) -> int:
+    """Where a subject ends before the verb at token t, past a clause set off by commas
+    ("An officer, who spoke on condition of anonymity, said": before the first comma)."""
+    if t <= first or "," not in _gap(reading, t - 1, t):
+        return t
+    for k in range(t - 1, max(first, t - 14), -1):
+        if "," in _gap(reading, k - 1, k) and reading.tokens.keys[k] in PARENTHESIS_OPENERS:
+            return k
+    return t
 
 
 def _forward(reading: Reading, t: int, after: int) -> int:

@@ -27,9 +27,11 @@ from actorgraph.suggest import cues
 from actorgraph.suggest.actors import Actor
 from actorgraph.suggest.reading import Reading
 from actorgraph.suggest.words import (
+    ADJECTIVE_ENDINGS,
     EVENT_HEADS,
     FUNCTION_WORDS,
     GROUP_HEADS,
+    KIND_WORDS,
     NAME_CONNECTORS,
     NEVER_NAMES,
     NOT_ACTOR_ACRONYMS,
@@ -50,6 +52,7 @@ PERSON_TITLES = frozenset(w for w in TYPE_CUES["person"] if " " not in w)
 RULED_BY = frozenset("regime administration government family clan dynasty".split())
 MODIFIERS = 3  # lower-case words before a collective noun
 DEFAULT_TYPE = "no cue word (organisation by default)"
+PERSON_LIKE = "capitalised words like a personal name"
 
 
 @dataclass
@@ -67,10 +70,22 @@ class Found:
     lead: int | None = None  # a group named from words apart: where its owner's words start
 
 
-def guess_type(name: str, before: str = "", after: str = "") -> tuple[str, str]:
-    """The actor type a name's words suggest, and why: (type, reason)."""
-    if name_key(before) in PERSON_TITLES:
-        return "person", f"after the title {before!r}"
+def guess_type(name: str, before=(), after: str = "", apposition: str = "") -> tuple[str, str]:
+    """The actor type a name's words suggest, and why: (type, reason). `before` are the
+    words just before it (a title: "Minister"; "the port of"), `after` the word after it,
+    `apposition` what an apposition says it is (", a militia that ...")."""
+    before = [before] if isinstance(before, str) else list(before)
+    if before and name_key(before[-1]) in PERSON_TITLES:
+        return "person", f"after the title {before[-1]!r}"
+    if apposition:
+        hits = cues.types().entries_in(apposition)
+        if hits:
+            _last, kind, words = hits[0]
+            return kind, f"apposition {apposition!r}"
+    if len(before) == 2 and before[1] in ("of", ","):  # "the port of X", "the capital, X"
+        hits = cues.types().entries_in(before[0])
+        if hits:
+            return hits[0][1], f"after {before[0]!r} {before[1]}".rstrip()
     hits = cues.types().entries_in(name)
     if hits:
         scores: dict[str, float] = {}
@@ -82,8 +97,9 @@ def guess_type(name: str, before: str = "", after: str = "") -> tuple[str, str]:
     parts = name.split()
     if 2 <= len(parts) <= 4 and all(p[:1].isupper() and p[1:].islower() and p.isalpha()
                                     for p in parts if name_key(p) not in NAME_CONNECTORS):
-        return "person", "capitalised words like a personal name"
-    if len(parts) == 1 and name_key(after) in RULED_BY:
+        return "person", PERSON_LIKE
+    if len(parts) == 1 and name_key(after) in RULED_BY and not \
+            name_key(name).endswith(ADJECTIVE_ENDINGS):
         return "person", f"before {after!r}"
     return "organisation", DEFAULT_TYPE
 
@@ -107,13 +123,26 @@ def discover(reading: Reading, covered: list[str | None], actors: dict[str, Acto
                 i += 1
                 continue
             j = _run_end(tokens, covered, i, after)
-            name = _name(reading, i, j, first, elsewhere)
-            if name:
+            for name in _name(reading, i, j, first, elsewhere):
                 found.append(name)
                 named[name.i:name.j] = [True] * (name.j - name.i)
             i = j
         found += _groups(reading, covered, named, actors, first, after)
         found += _known_coordinated(reading, covered, named, place_named, first, after)
+    return found
+
+
+def discover_groups(reading: Reading, covered: list[str | None], actors: dict[str, Actor],
+                    place_named=lambda word: None) -> list[Found]:
+    """The groups of the document's sentences (as `discover` finds them), once more names
+    are known."""
+    found: list[Found] = []
+    named = [False] * len(reading.tokens)
+    for k, passage in enumerate(reading.passages):
+        if not passage.heading:
+            first, after = reading.bounds[k]
+            found += _groups(reading, covered, named, actors, first, after)
+            found += _known_coordinated(reading, covered, named, place_named, first, after)
     return found
 
 
@@ -163,9 +192,10 @@ def _run_end(tokens, covered, i: int, after: int) -> int:
         elif word.isdigit() and tokens.text[tokens.ends[j - 1]:tokens.starts[j]] == "-":
             j += 1  # "Mohajer-6"
         elif tokens.keys[j] in NAME_CONNECTORS:
-            n = j  # "Cartel de los Soles": joints, then a capital
-            while (n < after and tokens.keys[n] in NAME_CONNECTORS and not covered[n]
-                   and tokens.words[n].islower() and tokens.joined(n - 1, n)):
+            n = j  # "Cartel de los Soles", "Sons of the Delta": joints, then a capital
+            while (n < after and (tokens.keys[n] in NAME_CONNECTORS or
+                                  (n > j and tokens.keys[n] == "the"))
+                   and not covered[n] and tokens.words[n].islower() and tokens.joined(n - 1, n)):
                 n += 1
             if n < after and not covered[n] and tokens.words[n][0].isupper() \
                     and tokens.joined(n - 1, n):
@@ -174,10 +204,17 @@ def _run_end(tokens, covered, i: int, after: int) -> int:
                 break
         else:
             break
+    proper = [t for t in range(i, j) if tokens.keys[t] not in SENTENCE_STARTERS]
+    if (proper and j < after and not covered[j] and tokens.keys[j] in KIND_WORDS
+            and tokens.words[j].islower() and tokens.joined(j - 1, j)
+            and not (len(proper) == 1 and tokens.keys[proper[0]].endswith(ADJECTIVE_ENDINGS))):
+        j += 1  # "the Marrow cartel", "the Vessa refinery"; not "the Calveran government"
     return j
 
 
-def _name(reading: Reading, i: int, j: int, first: int, elsewhere: set[str]) -> Found | None:
+def _name(reading: Reading, i: int, j: int, first: int, elsewhere: set[str]) -> list[Found]:
+    """The names a run of capitalised words [i, j) holds (none, one, or a person and the
+    place after "of": "Minister Jane Roe of Ostenia")."""
     tokens = reading.tokens
     keys, words = tokens.keys, tokens.words
     at = list(range(i, j))
@@ -186,31 +223,62 @@ def _name(reading: Reading, i: int, j: int, first: int, elsewhere: set[str]) -> 
     while at and keys[at[-1]] in NAME_CONNECTORS:
         at.pop()
     if not at:
-        return None
-    before = words[at[0] - 1] if at[0] > first else ""
+        return []
+    before = [words[t] for t in range(max(first, at[0] - 2), at[0])]
+    if at[0] > first and reading.text[tokens.ends[at[0] - 1]:tokens.starts[at[0]]].strip() \
+            == ",":
+        before = [words[at[0] - 1], ","]  # "the Calveran capital, Ostrel"
     titles = [t for t in at[:-1] if keys[t] in PERSON_TITLES]
+    rest: list[Found] = []
     if titles:  # "Transport Minister Jane Roe": the person after the title
-        before = words[titles[-1]]
+        before = [words[titles[-1]]]
         at = at[at.index(titles[-1]) + 1:]
+        if "of" in (keys[t] for t in at):  # "Pavel Dorn of Norvania": the person, the place
+            cut = next(n for n, t in enumerate(at) if keys[t] == "of")
+            rest = _name(reading, at[cut] + 1, at[-1] + 1, first, elsewhere)
+            at = at[:cut]
+            if not at:
+                return rest
     if keys[at[-1]] in EVENT_HEADS or keys[at[-1]] in PERSON_TITLES:
-        return None  # "the Cold War", a bare title ("Defense Secretary")
+        return rest  # "the Cold War", a bare title ("Defense Secretary")
     if all(keys[t] in NEVER_NAMES or keys[t] in FUNCTION_WORDS for t in at):
-        return None
+        return rest
     if len(at) == 1:
         t = at[0]
         if len(keys[t]) < 2 or keys[t] in SENTENCE_STARTERS or keys[t] in PERSON_TITLES:
-            return None
+            return rest
         if tokens.acronym(t):
             if keys[t] in NOT_ACTOR_ACRONYMS:
-                return None
-        elif t == first and keys[t] not in elsewhere:
-            return None  # a capital that only starts a sentence
+                return rest
+        elif t == first and keys[t] not in elsewhere and not _apposition(reading, t + 1):
+            return rest  # a capital that only starts a sentence
     s, e = at[0], at[-1] + 1
     name = reading.words(s, e)
     after = words[e] if e < len(tokens) and reading.passage_of(e) == reading.passage_of(s) \
         else ""
-    kind, why = guess_type(name, before, after)
-    return Found(s, e, name, kind, f"capitalised name; {why}")
+    kind, why = guess_type(name, before, after, _apposition(reading, e))
+    return [Found(s, e, name, kind, f"capitalised name; {why}"), *rest]
+
+
+APPOSITION_WORDS = 6
+
+
+def _apposition(reading: Reading, e: int) -> str:
+    """The words of an apposition right after token e-1 (", a bloc of three states"), up to
+    the next punctuation; "" if there is none."""
+    tokens = reading.tokens
+    k = reading.passage_of(e - 1) if e > 0 else -1
+    if k < 0 or e >= reading.bounds[k][1]:
+        return ""
+    gap = reading.text[tokens.ends[e - 1]:tokens.starts[e]]
+    if gap.strip() != "," or tokens.keys[e] not in ("a", "an", "the"):
+        return ""
+    end = e + 1
+    while end < reading.bounds[k][1] and end - e <= APPOSITION_WORDS:
+        if reading.text[tokens.ends[end - 1]:tokens.starts[end]].strip():
+            break  # punctuation
+        end += 1
+    return reading.words(e, end)
 
 
 def _groups(reading: Reading, covered, named, actors, first: int, after: int) -> list[Found]:

@@ -38,7 +38,13 @@ MIN_WEIGHT = 0.2  # the least cue weight that names a relation
 GENERIC = 0.8  # the weight of a cue of associated_with, against more telling ones
 MORE = 0.3  # the share of a relation's weaker cues added to its strongest
 APPOSITIVE = ("official_of",)  # a title relates only the person and the body beside it
-BESIDE = 3  # words between a title and each of the two actors, at most
+# Relations that may hold between an actor and a territory (others read as operates_in).
+PLACE_RELATIONS = frozenset(("operates_in", "military_presence_in", "part_of", "threatens",
+                             "attacks", "targets", "provides_safe_haven", "logistics_link",
+                             "associated_with", "armed_conflict_with", "hostile_to",
+                             "sanctions", "detains", "condemns", "leads", "official_of",
+                             "member_of", "allied_with", "cooperates_with", "supports",
+                             "economic_support"))
 HEADING_WEIGHT = 0.25  # a heading's cue, for a pair of the heading and a sentence
 _LISTED = re.compile(r"(?:[\s,]|and|or|&)*", re.IGNORECASE)
 _TRIM = ".,;:" + " \t\n"
@@ -92,7 +98,8 @@ def propose(reading: Reading, mentions: list[Mention], registry: Registry) -> li
         titled = passage.heading
         read[k] = _Passage(
             k, sorted(by_passage.get(k, []), key=lambda m: m.i),
-            cues.relations().hits(reading.tokens, first, after, skip=skip, titled=True),
+            cues.relations().hits(reading.tokens, first, after, skip=skip, titled=True,
+                                  keep=None if titled else APPOSITIVE),
             cues.certainties().hits(reading.tokens, first, after, skip=skip, titled=titled),
             claimant(reading, k, covered), dates.first_date(passage.text))
     found: list[Claim] = []
@@ -125,26 +132,68 @@ def _within(reading: Reading, registry: Registry, here: _Passage) -> list[Claim]
     claims = []
     who = here.who
     mentions = here.mentions
-    if who is not None and reading.tokens.keys[who.j - 1] in STATEMENT_NOUNS:
-        # "internal U.S. documents revealing that": the state only qualifies the claimant
-        mentions = [m for m in mentions if not (who.i <= m.i and m.j <= who.j)]
+    if who is not None:
+        # "internal U.S. documents revealing that": the state only qualifies the claimant;
+        # "Local officials say": the speakers are not in what they say (but "US officials
+        # announced operations against X" are the state's)
+        statement = reading.tokens.keys[who.j - 1] in STATEMENT_NOUNS
+        mentions = [m for m in mentions if not (
+            who.i <= m.i and m.j <= who.j and (statement or _generic(registry, m)))]
     for ma, mb in _closest_pairs(mentions):
         listed = _listed(reading, ma, mb, mentions)
 
         def weight_of(reading, hit, ma, mb, mentions=mentions):
             return _weight(reading, hit, ma, mb, mentions)
 
-        relation, hit, weight, compound = _relation(reading, here.hits, ma, mb, weight_of)
+        relation, hit, weight, compound = _relation(
+            reading, here.hits, ma, mb, weight_of,
+            lambda hit, ma=ma, mb=mb: _titled(reading, registry, hit, ma, mb))
         if listed and (relation is None or RELATIONS[relation].directed):
             continue
-        claim = _claim(reading, registry, here, ma, mb, relation, hit, compound)
+        reason = ""
+        modifier = _modifier(reading, registry, ma, mb)
+        if modifier:
+            relation, hit, compound, reason = modifier, None, None, (
+                f"{ma.words!r} qualifies {mb.words!r} → {modifier}")
+        elif relation is not None:
+            relation, reason = _in_place(registry, relation, hit, ma, mb)
+        claim = _claim(reading, registry, here, ma, mb, relation, hit, compound,
+                       reason=reason)
         if claim is not None:
             claims.append(claim)
     return claims
 
 
+def _generic(registry: Registry, m: Mention) -> bool:
+    """A proposed group named by a collective noun alone, belonging to no one ("local
+    officials", "analysts")."""
+    actor = registry.actors[m.actor]
+    return actor.new and actor.owner is None and "collective noun" in actor.why
+
+
+def _modifier(reading: Reading, registry: Registry, ma: Mention, mb: Mention) -> str | None:
+    """The relation of a place's adjective or name right before another actor's name ("the
+    Ostenian port of Lissa": part of Ostenia), by that actor's type; or None."""
+    place, other = registry.actors[ma.actor], registry.actors[mb.actor]
+    if ma.j != mb.i or not place.place or other.place or not reading.tokens.joined(ma.j - 1,
+                                                                                    mb.i):
+        return None
+    return OWNER_RELATIONS.get(other.type)
+
+
+def _in_place(registry: Registry, relation: str, hit: Hit | None, ma: Mention, mb: Mention):
+    """A relation between two actors said of an actor and a territory reads as operating
+    there: trafficking "through the Kessel Valley" is operating in it. (relation, reason)"""
+    a, b = registry.actors[ma.actor], registry.actors[mb.actor]
+    if relation in PLACE_RELATIONS or (a.type == "territory") == (b.type == "territory"):
+        return relation, ""
+    return "operates_in", (f"cue {hit.words!r} → {relation}, said of a territory → "
+                           "operates_in")
+
+
 def _listed(reading: Reading, ma: Mention, mb: Mention, mentions: list[Mention]) -> bool:
-    """Whether only commas, "and", "or" and other actors stand between two mentions."""
+    """Whether only commas, "and", "or" and other actors stand between two mentions (at
+    least one of them: a name right after another qualifies it)."""
     text = reading.text
     start, end = reading.tokens.ends[ma.j - 1], reading.tokens.starts[mb.i]
     between = []
@@ -155,10 +204,12 @@ def _listed(reading: Reading, ma: Mention, mb: Mention, mentions: list[Mention])
             between.append(text[at:m_start])
             at = m_end
     between.append(text[at:end])
-    return all(_LISTED.fullmatch(part) for part in between)
+    return all(_LISTED.fullmatch(part) for part in between) and any(
+        part.strip() for part in between)
 
 
-def _relation(reading: Reading, hits: list[Hit], ma: Mention, mb: Mention, weight_of):
+def _relation(reading: Reading, hits: list[Hit], ma: Mention, mb: Mention, weight_of,
+              titled=None):
     """The relation the cues give a pair: (relation or None, its deciding cue, its weight,
     the mention that is the doer of a compound like "X-backed" or None)."""
     weights: dict[str, list[float]] = {}
@@ -169,7 +220,7 @@ def _relation(reading: Reading, hits: list[Hit], ma: Mention, mb: Mention, weigh
         for relation in hit.entries:
             if relation == DEFAULT:
                 weight *= GENERIC
-            if relation in APPOSITIVE and not _beside(hit, ma, mb):
+            if relation in APPOSITIVE and not (titled and titled(hit)):
                 continue
             weights.setdefault(relation, []).append(weight)
             if relation not in deciding or weight > deciding[relation][0]:
@@ -185,11 +236,26 @@ def _relation(reading: Reading, hits: list[Hit], ma: Mention, mb: Mention, weigh
     return best, deciding[best][1], totals[best], compound[best]
 
 
-def _beside(hit: Hit, ma: Mention, mb: Mention) -> bool:
-    """Whether a title stands next to both actors ("Foreign Ministry spokesperson Jane
-    Roe", "Jane Roe, minister of X")."""
-    return (ma.passage == mb.passage and ma.j <= hit.i and hit.j <= mb.i
-            and hit.i - ma.j <= BESIDE and mb.i - hit.j <= BESIDE)
+def _titled(reading: Reading, registry: Registry, hit: Hit, ma: Mention, mb: Mention
+            ) -> bool:
+    """Whether a title ties this pair: right before the person, with the body just before
+    it ("Foreign Ministry spokesperson Jane Roe", "Ostenian Trade Minister Jane Roe") or
+    after "of" right after the person ("Minister Jane Roe of Ostenia")."""
+    if ma.passage != mb.passage:
+        return False
+    a, b = registry.actors[ma.actor], registry.actors[mb.actor]
+    if (a.type == "person") == (b.type == "person"):
+        return False
+    person, other = (ma, mb) if a.type == "person" else (mb, ma)
+    tokens = reading.tokens
+    if person.i != hit.j:
+        return False
+    if other.j <= hit.i:
+        between = range(other.j, hit.i)
+        return len(between) <= 2 and all(tokens.words[t][0].isupper() for t in between) \
+            and all(tokens.joined(t, t + 1) for t in range(other.j - 1, hit.i))
+    return other.i > person.j and tuple(tokens.keys[person.j:other.i]) in (("of",),
+                                                                          ("of", "the"))
 
 
 def _weight(reading: Reading, hit: Hit, ma: Mention, mb: Mention, mentions: list[Mention]):

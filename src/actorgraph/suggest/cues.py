@@ -37,11 +37,13 @@ class Lexicon:
         self.longest = max((len(p) for p in self._entries), default=0)
 
     def hits(self, tokens: Tokens, start: int, stop: int, skip=None,
-             titled: bool = False) -> list[Hit]:
+             titled: bool = False, keep=None) -> list[Hit]:
         """The cues in tokens[start:stop], longest first, not overlapping; a token for which
         `skip(i)` is true (inside a name) is never part of one. A capitalised word that does
         not start the passage is part of a name, not a cue, unless the passage is `titled`
-        (a heading)."""
+        (a heading) or capitals are allowed (`titled`); then, when `keep` is given, a
+        capitalised cue next to another capitalised word outside a name is part of an
+        unknown name ("Finance Minister"), except cues of the entries in `keep` (titles)."""
         found = []
         i = start
         by_first, token_keys, words = self._by_first, tokens.keys, tokens.words
@@ -56,6 +58,10 @@ class Lexicon:
                             and not (skip and any(skip(k) for k in range(i, i + n)))
                             and all(tokens.joined(k, k + 1) for k in range(i, i + n - 1))):
                         hit = Hit(i, i + n, " ".join(words[i:i + n]), self._entries[parts])
+                        if keep is not None and skip and words[i][0].isupper() and \
+                                i > start and not set(hit.entries) & set(keep) and \
+                                _in_compound(tokens, i, i + n, start, stop, skip):
+                            hit = None
                         break
             if hit:
                 found.append(hit)
@@ -71,6 +77,15 @@ class Lexicon:
         return [(hit.j == len(tokens), entry, hit.words)
                 for hit in self.hits(tokens, 0, len(tokens), titled=True)
                 for entry in hit.entries]
+
+
+def _in_compound(tokens: Tokens, i: int, j: int, start: int, stop: int, skip) -> bool:
+    """Whether tokens [i, j) stand next to a capitalised word that no name holds."""
+    for k, joined in ((i - 1, (i - 1, i)), (j, (j - 1, j))):
+        if start <= k < stop and not skip(k) and tokens.words[k][0].isupper() and \
+                tokens.joined(*joined):
+            return True
+    return False
 
 
 @cache

@@ -25,10 +25,11 @@ from actorgraph.suggest.words import (
     PAIR_DESCRIPTIONS,
     PRONOUNS,
 )
+from actorgraph.text import name_key
 
 WINDOW = 2  # sentences before the current one where an antecedent may be
 EVENT_WINDOW = 3  # sentences before the current one where an event may be
-EVENT_DETERMINERS = frozenset(("the", "this", "that", "these", "those", "such"))
+EVENT_DETERMINERS = frozenset(("the", "this", "these", "those", "such"))
 SUBJECTS = frozenset(("it", "he", "she"))
 OBJECTS = frozenset(("him", "her", "itself", "himself", "herself"))
 POSSESSIVES = frozenset(("its", "his", "her"))
@@ -92,13 +93,14 @@ def references(reading: Reading, mentions: list[Mention], registry: Registry
             pool = earlier + sorted(before, key=lambda m: m.i)
             two = tuple(keys[i:i + 2])
             lowered = not words[i][0].isupper() or i == first
-            if lowered and two in PAIR_DESCRIPTIONS:
+            plain = i + 1 < after and covered[i + 1] is None and words[i + 1].islower()
+            if lowered and plain and two in PAIR_DESCRIPTIONS:
                 for m in _last(pool, registry, PAIR_DESCRIPTIONS[two], 2):
                     resolved.append(Mention(m.actor, i, i + 2, k, "description",
                                             reading.words(i, i + 2), m.via or m.words))
                 i += 2
                 continue
-            if lowered and two in DESCRIPTIONS and _stands_alone(reading, i + 2, after,
+            if lowered and plain and two in DESCRIPTIONS and _stands_alone(reading, i + 2, after,
                                                                   relation_cue):
                 for m in _last(pool, registry, DESCRIPTIONS[two], 1):
                     resolved.append(Mention(m.actor, i, i + 2, k, "description",
@@ -116,7 +118,9 @@ def references(reading: Reading, mentions: list[Mention], registry: Registry
             key = keys[i]
             if lowered and key in PRONOUNS and _pronoun_refers(key, i, first, after,
                                                                relation_cue):
-                for m in _last(pool, registry, PRONOUNS[key], 1):
+                chosen = _subject(reading, by_passage, registry, k, PRONOUNS[key]) \
+                    if i == first else []
+                for m in chosen or _last(pool, registry, PRONOUNS[key], 1):
                     group = _owned_group(reading, registry, m, i, after, covered) \
                         if key in ("its", "their") else None
                     if group is not None:
@@ -143,6 +147,20 @@ def _window(reading: Reading, by_passage, k: int) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.i)
 
 
+def _subject(reading: Reading, by_passage, registry: Registry, k: int, types
+             ) -> list[Mention]:
+    """The subject (first actor named) of the sentence before passage k, if it fits: a
+    pronoun opening a sentence stands for it more often than for the nearest actor
+    ("Calvera opposes the Front. Its army ...")."""
+    if k == 0 or reading.passages[k - 1].heading or \
+            reading.passages[k - 1].section != reading.passages[k].section:
+        return []
+    before = sorted(by_passage.get(k - 1, []), key=lambda m: m.i)
+    if not before or before[0].i != reading.bounds[k - 1][0]:
+        return []  # the sentence does not open with an actor
+    return _last(before[:1], registry, types, 1)
+
+
 def _last(pool: list[Mention], registry: Registry, types, count: int) -> list[Mention]:
     """The last `count` distinct actors of the pool of a fitting type (None: not a
     person), nearest first; none if fewer."""
@@ -151,6 +169,8 @@ def _last(pool: list[Mention], registry: Registry, types, count: int) -> list[Me
     for m in reversed(pool):
         actor = registry.actors[m.actor]
         fits = actor.type != "person" if types is None else actor.type in types
+        if types is None and name_key(m.words.split()[-1]) in GROUP_HEADS:
+            fits = False  # "it" is not "police officers"
         if fits and m.actor not in seen:
             chosen.append(m)
             seen.add(m.actor)
@@ -162,8 +182,9 @@ def _last(pool: list[Mention], registry: Registry, types, count: int) -> list[Me
 def _cue_hits(reading: Reading, covered) -> list[list[Hit]]:
     """The relation cues of each passage."""
     return [cues.relations().hits(reading.tokens, first, after, titled=True,
-                                  skip=lambda t: covered[t] is not None)
-            for first, after in reading.bounds]
+                                  skip=lambda t: covered[t] is not None,
+                                  keep=None if passage.heading else ("official_of",))
+            for passage, (first, after) in zip(reading.passages, reading.bounds)]
 
 
 def _event(reading: Reading, by_passage, hits: list[list[Hit]], k: int, i: int, after: int):
@@ -174,6 +195,8 @@ def _event(reading: Reading, by_passage, hits: list[list[Hit]], k: int, i: int, 
     hit = next((h for h in hits[k] if h.i == i + 1), None)
     if hit is None or (hit.j < after and reading.tokens.keys[hit.j] in ("of", "s")):
         return None  # "the deployment of X" names a new event
+    if reading.tokens.keys[hit.j - 1].endswith(("ed", "ing")):
+        return None  # a verb or a participle, not the name of an event
     section = reading.passages[k].section
     for back in range(k - 1, max(-1, k - 1 - EVENT_WINDOW), -1):
         passage = reading.passages[back]
@@ -235,7 +258,8 @@ def _owned_group(reading: Reading, registry: Registry, owner: Mention, i: int, a
     if n >= after or tokens.keys[n] not in GROUP_HEADS or covered[n] is not None:
         return None
     holder = registry.actors[owner.actor]
-    name = f"{holder.name}'s {reading.words(i + 1, n + 1)}"
+    words = reading.words(i + 1, n + 1)
+    name = f"{holder.adjective} {words}" if holder.adjective else f"{holder.name}'s {words}"
     kind, why = guess_type(name)
     actor = registry.add_candidate(Actor(
         f"found:{name}", name, kind, True, [], why=f"group owned by {holder.name} ('its'); {why}",

@@ -84,3 +84,18 @@ def adjective_places() -> dict[str, Place]:
         for adjective in place.adjectives:
             found.setdefault(name_key(adjective), place)
     return found
+
+
+def derived_adjectives(name: str) -> tuple[str, ...]:
+    """The adjectives English forms from a place's name, for a place the gazetteer lacks:
+    Norvania -> Norvanian, Brazil -> Brazilian, Sudan -> Sudanese, Israel -> Israeli,
+    Chile -> Chilean, Mexico -> Mexican. Several are guessed; only those the text uses
+    will match."""
+    if " " in name.strip() or len(name) < 3:
+        return ()
+    stem = name[:-1]
+    forms = [name + "n", name + "an", name + "ian", name + "ese", name + "i",
+             stem + "an", stem + "ian", stem + "ean", stem + "ese", stem + "i"]
+    if name.endswith("y"):
+        forms.append(stem + "ian")
+    return tuple(dict.fromkeys(f for f in forms if f.lower() != name.lower()))

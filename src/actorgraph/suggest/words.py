@@ -84,15 +84,26 @@ cells dissidents rebels insurgents militants fighters guerrillas allies proxies
 traffickers smugglers cartels gangs clans tribes civilians policymakers diplomats
 lawmakers companies firms banks businesses investors refugees migrants settlers advisers
 advisors personnel crews guards units brigades battalions squadrons vessels ships boats
-jets aircraft fleet elites loyalists
+jets aircraft fleet elites loyalists officers agents
+""".split()) - {"government", "regime", "leadership"}  # "the Calveran government" is the state
+# Singular nouns that end the name of an organisation or a site after its proper name
+# ("the Marrow cartel", "the Vessa refinery", "the Assad regime").
+KIND_WORDS = frozenset("""
+cartel militia gang clan syndicate network front army navy party movement group company
+bank airline refinery port airport base mine plant factory regime government administration
+ministry agency brigade battalion corps council commission foundation institute university
+terminal pipeline
 """.split())
+# Endings of adjectives of places ("Calveran", "Pakistani", "Sudanese"): such a word is not
+# given a kind word ("the Calveran government" is Calvera's).
+ADJECTIVE_ENDINGS = ("an", "ian", "ean", "ese", "i", "ish")
 # Heads that name a part of the group their modifier names ("FARC dissidents"): kept as a
 # group of their own, not read as the modifier's name.
 SPLINTER_HEADS = frozenset("dissidents splinter factions faction remnants defectors".split())
 # Words that may modify a group head even though they end in -s like a verb ("human rights
 # groups", "arms dealers").
 PLURAL_MODIFIERS = frozenset("rights arms narcotics goods sales services affairs "
-                             "operations".split())
+                             "operations customs".split())
 # Determiners kept in a group's name when they are all that precedes its head ("some allies").
 QUANTIFIERS = frozenset("some several many other various".split())
 
@@ -133,14 +144,18 @@ PAIR_DESCRIPTIONS: dict[tuple[str, ...], tuple[str, ...]] = {
 
 # Verbs that attribute what follows (or precedes) to someone: "X said", "said X",
 # "documents showing that".
+# (Forms that are also plural nouns, "states", "reports", "claims", are left out.)
 ATTRIBUTION_VERBS = frozenset("""
-said says say told tells noted notes claimed claims claim warned warns warn alleged alleges
-allege reported reports stated states argued argues revealed reveals revealing announced
-announces asserted asserts insisted insists maintained maintains wrote writes testified
-concluded concludes estimated estimates believes believe accused accuses confirmed
-confirms acknowledged admitted suggested suggests indicated indicates showed shows showing
+said says say told tells noted claimed warned warns warn alleged alleges allege reported
+stated argued argues revealed reveals revealing announced announces asserted asserts
+insisted insists maintained maintains wrote writes testified concluded concludes estimated
+believe accused accuses confirmed acknowledged admitted suggested indicated showed showing
 indicating suggesting alleging claiming stating according
 """.split())
+# Words opening a clause set off by commas inside a subject ("An officer, who spoke on
+# condition of anonymity, said ...") or a parenthesis ("Norvania, for its part, accuses").
+PARENTHESIS_OPENERS = frozenset("who which whose whom for in as like unlike according "
+                                "however meanwhile".split())
 # Nouns of documents and statements: "the ministry's report".
 STATEMENT_NOUNS = frozenset("""
 report reports statement statements assessment assessments analysis findings investigation
