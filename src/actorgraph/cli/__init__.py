@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from actorgraph.cli import edit, make, query
+from actorgraph.cli import edit, make, query, suggest
 from actorgraph.errors import ActorGraphError
 from actorgraph.text import visible
 
@@ -102,5 +102,5 @@ def cli():
 
 
 
-for command in (*make.COMMANDS, *query.COMMANDS, *edit.COMMANDS):
+for command in (*make.COMMANDS, *query.COMMANDS, *edit.COMMANDS, *suggest.COMMANDS):
     cli.add_command(command)
