@@ -15,6 +15,8 @@ certainty, stance and date come from cue words and rules (`claims`, `attribution
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from actorgraph.casebook.quotes import Document
 from actorgraph.errors import BadValue
 from actorgraph.suggest import ner as tagging
@@ -160,16 +162,22 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
 def _suggestions(reading: Reading, registry: Registry, mentions: list[Mention],
                  claims: list[Claim], doc_id: str | None, min_score: float) -> Suggestions:
     counts: dict[str, int] = {}
-    first: dict[str, Mention] = {}
+    first: dict[str, int] = {}  # actor -> index of the passage of its first mention
     for m in mentions:
         counts[m.actor] = counts.get(m.actor, 0) + 1
-        first.setdefault(m.actor, m)
+        first.setdefault(m.actor, m.passage)
     claims = [c for c in claims if c.score >= min_score and c.source != c.target]
+    starts = [p.start for p in reading.passages]
+    for c in claims:  # an owner named only inside its group's name ("Norvania's army")
+        for end in (c.source, c.target):
+            if end not in counts:
+                counts[end] = 1
+                first[end] = bisect_right(starts, c.at) - 1
     in_claims = {end for c in claims for end in (c.source, c.target)}
     taken = {a.key for a in registry.known()}
     ids: dict[str, str] = {}
     chosen: list[SuggestedActor] = []
-    for key in sorted(counts, key=lambda k: first[k].i):
+    for key in sorted(counts, key=lambda k: first[k]):
         actor = registry.actors[key]
         typed = not actor.why.endswith(DEFAULT_TYPE)
         score = actor_score(counts[key], typed, key in in_claims, actor.new)
@@ -178,7 +186,7 @@ def _suggestions(reading: Reading, registry: Registry, mentions: list[Mention],
         ident = actor.key if not actor.new else slug(actor.name, taken)
         taken.add(ident)
         ids[key] = ident
-        passage = reading.passages[first[key].passage].text
+        passage = reading.passages[first[key]].text
         chosen.append(SuggestedActor(ident, actor.name, actor.type, counts[key], actor.new,
                                      passage, actor.why, score))
     document = Document(reading.text)

@@ -2,9 +2,10 @@
 
 - `claimant`: "according to X", "X said" (or "…," said X), "documents showing that", "X's
   report"; otherwise the author.
-- `certainty`: a question is implied; a hedge of `schema.CERTAINTY_CUES` gives its level
-  (the weakest when several); a claim put in someone else's mouth is alleged; a marker of
-  record ("officially", "announced") confirmed; a plain statement asserted.
+- `certainty`: a question is implied; a denial reported is on record (confirmed: what is
+  claimed is the denial); a hedge of `schema.CERTAINTY_CUES` gives its level (the weakest
+  when several); a claim put in someone else's mouth is alleged; a marker of record
+  ("officially", "announced") confirmed; a plain statement asserted.
 - `stance`: "denies" when a verb of denial governs the sentence ("denied", "rejected
   claims that") or a negation stands just before the relation's cue ("never funded").
 """
@@ -49,7 +50,8 @@ def claimant(reading: Reading, k: int, covered) -> Claimant | None:
             end = _forward(reading, t + 2, after)
             if end > t + 2:
                 return Claimant(reading.words(t + 2, end), t + 2, end, "according to")
-        elif key in ATTRIBUTION_VERBS and key != "according" and words[t].islower():
+        elif (key in ATTRIBUTION_VERBS or key in DENIALS) and key != "according" and \
+                words[t].islower():
             subject_end = _skip_parenthesis(reading, t, first)
             start = _backward(reading, subject_end, first, covered)
             if start < subject_end:
@@ -119,6 +121,8 @@ def certainty(reading: Reading, k: int, hedges: list[Hit], who: Claimant | None
     if reading.passages[k].question:
         return "implied", ["a question → implied"]
     found = {level: hit for hit in hedges for level in hit.entries}
+    if who is not None and who.cue.lower() in DENIALS:
+        return "confirmed", [f"{who.name!r} {who.cue} it: the denial is on record → confirmed"]
     for level in ("implied", "suspected", "alleged"):  # weakest first
         if level in found:
             return level, [f"hedge {found[level].words!r} → {level}"]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from actorgraph.schema import TYPE_CUES
 from actorgraph.suggest import cues
 from actorgraph.suggest.actors import Actor
+from actorgraph.suggest.places import adjective_places
 from actorgraph.suggest.reading import Reading
 from actorgraph.suggest.words import (
     ADJECTIVE_ENDINGS,
@@ -360,6 +361,8 @@ def _modifiers(reading: Reading, covered, named, actors, t: int, first: int):
         if covered[k] is not None:
             holder = covered[k]
             if actors[holder].place:
+                if not _adjective(tokens, k):
+                    return start, None, "", True  # "Norvania ships diesel": a verb
                 return _mention_start(covered, k, first), holder, "adjective", False
             return start, None, "", True
         if named[k]:
@@ -378,6 +381,14 @@ def _modifiers(reading: Reading, covered, named, actors, t: int, first: int):
         start = k
         k -= 1
     return start, None, "", False
+
+
+def _adjective(tokens, k: int) -> bool:
+    """Whether token k, the end of a place's name, reads as an adjective: one of the
+    gazetteer's, an adjective's ending ("Calveran"), or an abbreviation ("U.S. military")."""
+    word = tokens.words[k]
+    return (name_key(word) in adjective_places() or word.lower().endswith(ADJECTIVE_ENDINGS)
+            or tokens.acronym(k))
 
 
 def _mention_start(covered, k: int, first: int) -> int:

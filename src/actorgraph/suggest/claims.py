@@ -31,7 +31,12 @@ from actorgraph.suggest.cues import Hit
 from actorgraph.suggest.mentions import Mention, covering
 from actorgraph.suggest.reading import Reading
 from actorgraph.suggest.score import INNER, Evidence, claim_score
-from actorgraph.suggest.words import AGENT_MARKERS, RECEIVING_VERBS, STATEMENT_NOUNS
+from actorgraph.suggest.words import (
+    AGENT_MARKERS,
+    GROUP_HEADS,
+    RECEIVING_VERBS,
+    STATEMENT_NOUNS,
+)
 
 DEFAULT = "associated_with"
 MIN_WEIGHT = 0.2  # the least cue weight that names a relation
@@ -46,7 +51,7 @@ PLACE_RELATIONS = frozenset(("operates_in", "military_presence_in", "part_of", "
                              "member_of", "allied_with", "cooperates_with", "supports",
                              "economic_support"))
 HEADING_WEIGHT = 0.25  # a heading's cue, for a pair of the heading and a sentence
-_LISTED = re.compile(r"(?:[\s,]|and|or|&)*", re.IGNORECASE)
+_LISTED = re.compile(r"(?:[\s,]|and|or|&|the|a|an)*", re.IGNORECASE)
 _TRIM = ".,;:" + " \t\n"
 _FORMULA = "=+-@\t\r"
 
@@ -140,6 +145,8 @@ def _within(reading: Reading, registry: Registry, here: _Passage) -> list[Claim]
         mentions = [m for m in mentions if not (
             who.i <= m.i and m.j <= who.j and (statement or _generic(registry, m)))]
     for ma, mb in _closest_pairs(mentions):
+        if who is not None and _speaker_and_subject(reading, registry, who, ma, mb):
+            continue  # "said Jane Roe", "Calvera denied that X ...": not a party to it
         listed = _listed(reading, ma, mb, mentions)
 
         def weight_of(reading, hit, ma, mb, mentions=mentions):
@@ -162,6 +169,23 @@ def _within(reading: Reading, registry: Registry, here: _Passage) -> list[Claim]
         if claim is not None:
             claims.append(claim)
     return claims
+
+
+def _speaker_and_subject(reading: Reading, registry: Registry, who, ma: Mention,
+                         mb: Mention) -> bool:
+    """Whether one of the pair is in the claimant's name and the other is not: the speaker
+    reports a relation, and is not a party to it, unless the speaker is a state's officials
+    ("US officials announced operations against X": the state's own statement)."""
+    inside = [who.i <= m.i and m.j <= who.j for m in (ma, mb)]
+    if inside[0] == inside[1]:
+        return False
+    speaker = ma if inside[0] else mb
+    actor = registry.actors[speaker.actor]
+    owner = registry.actors.get(actor.owner) if actor.owner else None
+    if owner is not None and owner.place:
+        return False  # "US officials": a group of a state
+    return not (actor.place and speaker.j < who.j
+                and reading.tokens.keys[speaker.j] in GROUP_HEADS)
 
 
 def _generic(registry: Registry, m: Mention) -> bool:
@@ -319,6 +343,11 @@ def _direction(reading: Reading, registry: Registry, relation: str, hit: Hit | N
         return (*typed, ["the actors' types set the direction"])
     if hit is None:
         return ma, mb, []
+    if ma.passage != mb.passage and reading.passage_of(hit.i) == mb.passage:
+        # a heading's actor and a sentence's: the sentence says who does what
+        if hit.i >= mb.j:
+            return mb, ma, ["the sentence's actor comes before the cue → source"]
+        return ma, mb, []
     tokens = reading.tokens
     if _agent_before(tokens.keys, mb.i, hit.j):
         return mb, ma, ["passive ('by …') → the actor after is the source"]
@@ -382,8 +411,10 @@ def _claim(reading: Reading, registry: Registry, here: _Passage, ma: Mention, mb
     if heading is not None and hit is None:
         level, said = "implied", ["read from the heading above → implied"]
     why += said
+    claimed_by = AUTHOR
     if who is not None:
-        why.append(f"{who.cue!r} → claimed by {who.name!r}")
+        claimed_by = _claimant_name(registry, who, here.mentions)
+        why.append(f"{who.cue!r} → claimed by {claimed_by!r}")
     sense, denied = stance(reading, here.k, hit if hit and reading.passage_of(hit.i) ==
                            here.k else None)
     why += denied
@@ -400,9 +431,17 @@ def _claim(reading: Reading, registry: Registry, here: _Passage, ma: Mention, mb
         same_clause=heading is None and _same_clause(reading, ma.i, mb.i),
         named=not (ma.via or mb.via), distance=mb.i - ma.j, across=heading is not None,
         new_actors=sum(registry.actors[m.actor].new for m in (ma, mb)))
-    return Claim(source.actor, target.actor, relation, quote,
-                 who.name if who is not None else AUTHOR, level, sense, date,
+    return Claim(source.actor, target.actor, relation, quote, claimed_by, level, sense, date,
                  claim_score(evidence), why, reading.passages[here.k].start)
+
+
+def _claimant_name(registry: Registry, who, mentions: list[Mention]) -> str:
+    """The claimant as the text names it, or the actor's name when the claimant is one of
+    the actors ("The airline denies" → "Blue Heron Air")."""
+    for m in mentions:
+        if who.i <= m.i and m.j == who.j and m.i - who.i <= 1:
+            return registry.actors[m.actor].name
+    return who.name
 
 
 def _quote(reading: Reading, k: int, ma: Mention, mb: Mention, hit: Hit | None,
