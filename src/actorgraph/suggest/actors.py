@@ -139,6 +139,15 @@ class Registry:
                 return
 
 
+    def adjectives_of(self, key: str) -> list[str]:
+        """The adjectives a place actor may go by: the gazetteer's, or derived from its
+        name."""
+        actor = self.actors[key]
+        place = place_of((actor.name, *actor.aliases))
+        if place is not None:
+            return list(place.adjectives)
+        return list(derived_adjectives(actor.name))
+
     def place_named(self, word: str) -> str | None:
         """The key of the place actor a word (a name or an adjective) names, or None."""
         entry = self.index.get(word)

@@ -53,7 +53,7 @@ def claimant(reading: Reading, k: int, covered) -> Claimant | None:
         elif (key in ATTRIBUTION_VERBS or key in DENIALS) and key != "according" and \
                 words[t].islower():
             subject_end = _skip_parenthesis(reading, t, first)
-            start = _backward(reading, subject_end, first, covered)
+            start = _backward(reading, subject_end, first, covered, subject_end != t)
             if start < subject_end:
                 return Claimant(reading.words(start, subject_end), start, subject_end,
                                 words[t])
@@ -97,13 +97,14 @@ def _forward(reading: Reading, t: int, after: int) -> int:
     return end
 
 
-def _backward(reading: Reading, t: int, first: int, covered) -> int:
-    """The start of the claimant's name ending before token t (`t` itself when none)."""
+def _backward(reading: Reading, t: int, first: int, covered, past_comma: bool = False) -> int:
+    """The start of the claimant's name ending before token t (`t` itself when none);
+    `past_comma`: token t opens a clause set off by a comma, which ends the name."""
     tokens = reading.tokens
     start = t
     while start > first and t - start < CLAIMANT_WORDS:
         prev = start - 1
-        if _PUNCTUATION.search(_gap(reading, prev, start)):
+        if _PUNCTUATION.search(_gap(reading, prev, start)) and not (past_comma and start == t):
             break
         if tokens.keys[prev] in CLAIMANT_STOPS and covered[prev] is None:
             break
@@ -112,6 +113,9 @@ def _backward(reading: Reading, t: int, first: int, covered) -> int:
         start = prev
     if start < t and tokens.keys[start] == "s":
         start += 1
+    if first < start < t and tokens.keys[start - 1] in ("a", "an", "the") and \
+            not _PUNCTUATION.search(_gap(reading, start - 1, start)):
+        start -= 1  # "An officer said": the article belongs to the name
     return start
 
 

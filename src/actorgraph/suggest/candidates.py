@@ -32,6 +32,7 @@ from actorgraph.suggest.words import (
     EVENT_HEADS,
     FUNCTION_WORDS,
     GROUP_HEADS,
+    IRREGULAR_VERBS,
     KIND_WORDS,
     NAME_CONNECTORS,
     NEVER_NAMES,
@@ -370,7 +371,8 @@ def _modifiers(reading: Reading, covered, named, actors, t: int, first: int):
         word = words[k]
         if word[0].isupper() and k != first:
             break
-        if keys[k] in FUNCTION_WORDS or keys[k] in QUANTIFIERS or not word.isalpha():
+        if keys[k] in FUNCTION_WORDS or keys[k] in QUANTIFIERS or keys[k] in IRREGULAR_VERBS \
+                or not word.isalpha():
             break
         if word.endswith("s") and keys[k] not in PLURAL_MODIFIERS and not word.endswith(
                 ("ss", "us", "is", "ous")):

@@ -259,7 +259,11 @@ def _owned_group(reading: Reading, registry: Registry, owner: Mention, i: int, a
         return None
     holder = registry.actors[owner.actor]
     words = reading.words(i + 1, n + 1)
-    name = f"{holder.adjective} {words}" if holder.adjective else f"{holder.name}'s {words}"
+    adjectives = [holder.adjective] if holder.adjective else []
+    if holder.place:
+        adjectives += registry.adjectives_of(holder.key)
+    names = [f"{adjective} {words}" for adjective in adjectives] + [f"{holder.name}'s {words}"]
+    name = next((n for n in names if registry.entry(n) is not None), names[0])
     kind, why = guess_type(name)
     actor = registry.add_candidate(Actor(
         f"found:{name}", name, kind, True, [], why=f"group owned by {holder.name} ('its'); {why}",

@@ -104,6 +104,14 @@ SPLINTER_HEADS = frozenset("dissidents splinter factions faction remnants defect
 # groups", "arms dealers").
 PLURAL_MODIFIERS = frozenset("rights arms narcotics goods sales services affairs "
                              "operations customs".split())
+# Common irregular verb forms: never a modifier of a group's noun ("met dormant cells").
+IRREGULAR_VERBS = frozenset("""
+met meet said told made took gave sent left led held kept got went came saw found paid sold
+bought brought fought won lost ran began became built caught chose drew drove fell felt flew
+grew heard hid hit knew laid lent let meant put quit rode rose sat set shot shut sank slept
+spoke spent stood stole struck swore taught thought threw understood woke wore wrote seen
+gone done given taken known shown become
+""".split())
 # Determiners kept in a group's name when they are all that precedes its head ("some allies").
 QUANTIFIERS = frozenset("some several many other various".split())
 
