@@ -11,7 +11,9 @@ claims). Each is scored against the claims the casebook draws from that document
 - pairs: the casebook's distinct unordered pairs of actors found among the suggested claims;
 - relations: of the pairs found, those suggested with a relation the casebook gives them;
 - per claim: suggested claims per casebook claim (what an analyst must read);
-- verbatim: the share of suggested quotes `Document.locate` finds in the document.
+- verbatim: the share of suggested quotes `Document.locate` finds in the document;
+- precision (shown, no target): the share of suggested claims whose pair of actors the
+  casebook has (what is left is noise, or ties the casebook's author did not record).
 
 A naive floor runs beside it: every sentence naming two actors gives one `associated_with`
 claim per pair, quoting the sentence (the casebook's names and aliases when known; every
@@ -103,6 +105,9 @@ def score(claims: list[dict], actors: list[dict], proposed_actors: list[tuple[st
                     suggested.setdefault(frozenset((a, b)), set()).add(relation)
     found = [pair for pair in truth if pair in suggested]
     agree = [pair for pair in found if truth[pair] & suggested[pair]]
+    on_pairs = sum(any(frozenset((a, b)) in truth for a in ids.get(source, ())
+                       for b in ids.get(target, ()) if a != b)
+                   for source, target, _relation, _quote in proposed_claims)
     document = Document(text)
     located = sum(document.locate(q) is not None for *_rest, q in proposed_claims)
     return {
@@ -111,6 +116,7 @@ def score(claims: list[dict], actors: list[dict], proposed_actors: list[tuple[st
         "relations": len(agree) / len(found) if found else 0.0,
         "per_claim": len(proposed_claims) / len(claims) if claims else 0.0,
         "verbatim": located / len(proposed_claims) if proposed_claims else 1.0,
+        "precision": on_pairs / len(proposed_claims) if proposed_claims else 0.0,
         "counts": (len(found_actors), len(in_claims), len(found), len(truth), len(agree),
                    len(proposed_claims)),
     }
@@ -135,12 +141,14 @@ def naive(text: str, actors: list[dict]):
     patterns = [(re.compile(rf"(?<!\w){re.escape(k)}(?!\w)"), ident)
                 for k, ident in names.items() if k]
     claims = []
+    seen: set[str] = set()
     for sentence in sentences:
         key = name_key(sentence)
         present = sorted({ident for pattern, ident in patterns if pattern.search(key)})
+        seen.update(present)
         for a, b in combinations(present, 2):
             claims.append((a, b, "associated_with", sentence))
-    return proposed, claims
+    return [(ident, name) for ident, name in proposed if ident in seen], claims
 
 
 def runs(text: str, actors: list[dict], doc: str):
@@ -185,7 +193,7 @@ def main(argv=None) -> int:
         print(f"\n{args.casebook}  document {doc!r}: {len(text.split()):,} words, "
               f"{len(claims)} claims, {len(actors)} actors")
         header = (f"{'mode':<6} {'method':<8} {'actors':>14} {'pairs':>12} {'relations':>12} "
-                  f"{'per claim':>10} {'verbatim':>9}")
+                  f"{'per claim':>12} {'verbatim':>9} {'precision':>10}")
         print(header)
         print("-" * len(header))
         results = runs(text, actors, doc)
@@ -195,16 +203,16 @@ def main(argv=None) -> int:
             fa, ta, fp, tp, ag, n = m["counts"]
             print(f"{mode:<6} {method:<8} {m['actors']:>6.0%} {fa:>3}/{ta:<3} "
                   f"{m['pairs']:>5.0%} {fp:>2}/{tp:<3} {m['relations']:>5.0%} {ag:>2}/{fp:<3} "
-                  f"{m['per_claim']:>6.2f} ({n}) {m['verbatim']:>6.0%}")
+                  f"{m['per_claim']:>6.2f} ({n:>3}) {m['verbatim']:>8.0%} "
+                  f"{m['precision']:>9.0%}")
             if method == "suggest":
                 for metric in ("actors", "pairs", "relations", "per_claim", "verbatim"):
                     said = verdict(mode, metric, m[metric])
                     if said:
                         verdicts.append(f"  {mode:<6} {metric:<10} {m[metric]:>7.2f}  {said}")
-        known = [a for a in actors]
         big = (text + "\n\n") * (MEGABYTE // (len(text) + 2) + 1)
-        speeds = {"document": timed(text, known, args.repeat),
-                  "1 MB": timed(big, known, args.repeat)}
+        speeds = {"document": timed(text, actors, args.repeat),
+                  "1 MB": timed(big, actors, args.repeat)}
         print(f"speed (median of {args.repeat}, actors known): the document "
               f"{speeds['document']:.3f} s; {len(big) / 1e6:.2f} MB ({len(big):,} characters) "
               f"{speeds['1 MB']:.2f} s")

@@ -68,6 +68,13 @@ def test_names_aliases_accents_and_possessives():
     assert found["jmb"] == 2  # without its accents, and by its acronym
 
 
+def test_aliases_may_come_as_the_cell_of_nodes_csv():
+    actors = [{"id": "norvania", "name": "Norvania", "type": "state",
+               "aliases": "Republic of Norvania| Norvanian Union "}]
+    assert mentions("The Norvanian Union and the Republic of Norvania met.", actors) == {
+        "norvania": 2}
+
+
 def test_an_acronym_matches_only_in_capitals():
     found = mentions("The SDL watched the coast; the sdl is small. They told us nothing.")
     assert found.get("sdl") == 1  # the initials of Southern Defence League, in capitals

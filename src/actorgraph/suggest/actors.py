@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from actorgraph.schema import ALIAS_SEPARATOR
 from actorgraph.suggest.names import Entry, NameIndex, initials, keys
 from actorgraph.suggest.places import (
     adjective_places,
@@ -77,7 +78,10 @@ class Registry:
         self.index = NameIndex()
         self._known_places: dict[str, str] = {}  # gazetteer place name -> casebook actor id
         for row in actors:
-            aliases = [a for a in row.get("aliases") or [] if a and a.strip()]
+            aliases = row.get("aliases") or []
+            if isinstance(aliases, str):  # as nodes.csv writes them: "Tehran|Persia"
+                aliases = aliases.split(ALIAS_SEPARATOR)
+            aliases = [a.strip() for a in aliases if a and a.strip()]
             actor = Actor(row["id"], row["name"], row["type"], False, aliases)
             self.actors[actor.key] = actor
             for name in (actor.name, *aliases):
