@@ -4,7 +4,8 @@
     python scripts/readme_sessions.py --write  # rewrite README.md with fresh output
 
 Each block's lines starting with `$ ` are commands, run with bash in a temporary folder holding
-a copy of data/, with COLUMNS=100 and the project's venv first on PATH; the lines after a
+a copy of data/ and docs/examples/ (a fresh one for each block), with COLUMNS=100 and the
+project's venv first on PATH; the lines after a
 command are its output (stdout and stderr together). tests/test_readme.py uses the same code.
 """
 
@@ -38,11 +39,20 @@ def run_block(block: str, workdir: Path) -> str:
     return "".join(out)
 
 
+def prepare(work: Path) -> Path:
+    """A folder as a fresh clone's root looks to the README's commands: data/ and the
+    example documents of docs/examples/."""
+    shutil.copytree(REPO / "data", work / "data")
+    shutil.copytree(REPO / "docs" / "examples", work / "docs" / "examples")
+    return work
+
+
 def refreshed(readme: str) -> str:
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        shutil.copytree(REPO / "data", work / "data")
-        return BLOCK.sub(lambda m: f"```console\n{run_block(m.group(1), work)}```", readme)
+    def fresh(match: re.Match) -> str:  # each block on its own copy, as the test runs it
+        with tempfile.TemporaryDirectory() as tmp:
+            return f"```console\n{run_block(match.group(1), prepare(Path(tmp)))}```"
+
+    return BLOCK.sub(fresh, readme)
 
 
 if __name__ == "__main__":

@@ -80,7 +80,8 @@ def claims() -> dict[str, tuple[str, str, dict]]:
             "id": cid, "relation": rel, "source_text": quote, "source_doc": doc,
             "claimed_by": by, "certainty": cert, "date": date, "notes": notes,
             "stance": "affirms",  # blank in the fixture: affirms
-            "directed": directed, "paragraph": para, "start": start, "end": start + len(quote),
+            "directed": directed, "claimed_by_actor": "",  # no claimant names an actor
+            "paragraph": para, "start": start, "end": start + len(quote),
         })
     return result
 

@@ -41,9 +41,10 @@ def random_claims_graph(seed: int, actors: int = 40, claims: int = 150, *,
     ways, claims tying an actor to itself, `lone` actors without claims, every relation
     (directed and not) and certainty, names that repeat, hubs among the first actors."""
     rng = random.Random(seed)
-    G = nx.MultiDiGraph(casebook="case", sources={"doc": {
-        "id": "doc", "title": "A Doc", "path": "sources/doc.txt", "url": "", "published": "",
-        "publisher": "", "reliability": ""}})
+    G = nx.MultiDiGraph(casebook="case", sources={
+        doc: {"id": doc, "title": f"Doc {doc}", "path": f"sources/{doc}.txt", "url": "",
+              "published": "", "publisher": publisher, "reliability": ""}
+        for doc, publisher in (("doc", "Wire"), ("x", "Wire"), ("y", ""))})
     for i in range(actors):
         ident = f"a{i:02d}"
         G.add_node(ident, id=ident, name=rng.choice(["Kaka", "Kari", "Sol", f"Actor {i}"]),
@@ -58,7 +59,8 @@ def random_claims_graph(seed: int, actors: int = 40, claims: int = 150, *,
                    source_text=f"quote {i}", source_doc=rng.choice(("doc", "x", "y")),
                    claimed_by="someone", certainty=rng.choice(list(CERTAINTIES)), date="",
                    notes="", stance=rng.choice(("affirms", "affirms", "denies")),
-                   directed=RELATIONS[relation].directed, paragraph=1, start=0,
+                   directed=RELATIONS[relation].directed,
+                   claimed_by_actor=rng.choice(("", "", ids[0])), paragraph=1, start=0,
                    end=7)
     return G
 

@@ -80,7 +80,13 @@ def public_api_graph(report):
         span = report.spans[c["id"]]
         data = {k: v for k, v in c.items() if k not in ("source", "target")}
         data["stance"] = data["stance"] or "affirms"
-        data.update(directed=RELATIONS[c["relation"]].directed, paragraph=span.paragraph,
+        named = [a["id"] for a in book.actors.records
+                 if c["claimed_by"].casefold() in {a["id"], a["name"].casefold(),
+                                                   *(x.strip().casefold() for x in
+                                                     a["aliases"].split("|"))}]
+        data.update(directed=RELATIONS[c["relation"]].directed,
+                    claimed_by_actor=named[0] if len(named) == 1 else "",
+                    paragraph=span.paragraph,
                     start=span.start, end=span.end)
         G.add_edge(c["source"], c["target"], key=c["id"], **data)
     return G

@@ -6,6 +6,7 @@ import networkx as nx
 import pytest
 
 from actorgraph.graph import metrics, paths, select
+from helpers import random_claims_graph
 
 
 @pytest.fixture
@@ -44,50 +45,17 @@ def test_tiny_graphs_have_zero_betweenness():
     assert metrics.betweenness(nx.path_graph(["a", "b"])) == {"a": 0.0, "b": 0.0}
 
 
-def random_casebook_graph(seed: int) -> nx.MultiDiGraph:
-    import random
-
-    rng = random.Random(seed)
-    G = nx.MultiDiGraph()
-    G.add_nodes_from(f"a{i}" for i in range(30))
-    for i in range(70):
-        u, v = rng.sample(sorted(G), 2)
-        G.add_edge(u, v, key=f"c{i}", directed=rng.random() < 0.6)
-    return G
-
-
 @pytest.mark.parametrize("seed", range(25))
 @pytest.mark.parametrize("directed", [False, True])
 def test_shortest_paths_from_both_ends_equal_networkx(seed, directed):
-    G = random_casebook_graph(seed)
+    G = random_claims_graph(seed, actors=30, claims=70, lone=0)
     H = paths.links(G, directed)
-    for source, target in [("a0", "a1"), ("a2", "a17"), ("a5", "a29"), ("a11", "a3")]:
+    for source, target in [("a00", "a01"), ("a02", "a17"), ("a05", "a29"), ("a11", "a03")]:
         try:
             expected = sorted(nx.all_shortest_paths(H, source, target))
         except nx.NetworkXNoPath:
             expected = []
         assert sorted(paths.shortest_paths(G, source, target, directed)) == expected
-
-
-def random_claims_graph(seed: int, actors: int = 40, claims: int = 150) -> nx.MultiDiGraph:
-    """Parallel claims, claims both ways, claims tying an actor to itself, lone actors."""
-    import random
-
-    from actorgraph.schema import ACTOR_TYPES, CERTAINTIES, RELATIONS
-
-    rng = random.Random(seed)
-    G = nx.MultiDiGraph()
-    for i in range(actors):
-        G.add_node(f"a{i}", name=rng.choice(["Kaka", "Kari", "Sol", f"N{i}"]),
-                   type=rng.choice(list(ACTOR_TYPES)))
-    ids = sorted(G)[: actors - 3]  # three lone actors
-    for i in range(claims):
-        u = rng.choice(ids)
-        v = u if rng.random() < 0.05 else rng.choice(ids)
-        G.add_edge(u, v, key=f"c{i}", relation=rng.choice(list(RELATIONS)),
-                   certainty=rng.choice(list(CERTAINTIES)), source_doc=rng.choice("xyz"),
-                   directed=rng.random() < 0.6)
-    return G
 
 
 @pytest.mark.parametrize("seed", range(10))
@@ -134,20 +102,31 @@ def test_the_first_of_a_ranking_are_the_head_of_the_whole_ranking(seed):
 
 
 @pytest.mark.parametrize("seed", range(10))
-def test_stats_group_claims_by_unordered_pair(seed):
+def test_stats_count_ties_as_the_plain_definition_does(seed):
     from actorgraph import answers as query
     from actorgraph.schema import CERTAINTY_RANK
+    from test_ties import naive_ties
 
     G = random_claims_graph(seed)
-    pairs: dict[frozenset, list[dict]] = {}
-    for u, v, claim in G.edges(data=True):
-        pairs.setdefault(frozenset((u, v)), []).append(claim)
-    single = [cs for cs in pairs.values() if len({c["source_doc"] for c in cs}) == 1]
-    weak = [cs for cs in pairs.values()
-            if all(CERTAINTY_RANK[c["certainty"]] >= CERTAINTY_RANK["suspected"] for c in cs)]
+    pairs = {frozenset((u, v)) for u, v in G.edges()}
+    found = naive_ties(G)
+    single = [t for t in found.values() if len(t["docs"]) == 1]
+    corroborated = [t for t in found.values() if len(t["publishers"]) >= 2]
+    disputed = [t for t in found.values() if t["affirming"] and t["denying"]]
+    weak = [key for key, t in found.items() if t["affirming"] and min(
+        CERTAINTY_RANK[G.edges[u, v, k]["certainty"]] for u, v, k in G.edges(keys=True)
+        if k in t["claims"] and G.edges[u, v, k]["stance"] != "denies")
+        >= CERTAINTY_RANK["suspected"]]
     summary = query.stats(G)
-    assert (summary["claims"], summary["pairs"]) == (G.number_of_edges(), len(pairs))
-    assert summary["single_source"] == {"claims": sum(map(len, single)), "pairs": len(single)}
-    assert summary["suspicion_only"] == {"claims": sum(map(len, weak)), "pairs": len(weak)}
+    assert (summary["claims"], summary["pairs"], summary["ties"]) == (
+        G.number_of_edges(), len(pairs), len(found))
+    assert summary["single_source"] == {"ties": len(single),
+                                        "claims": sum(len(t["claims"]) for t in single)}
+    assert summary["corroborated"] == {"ties": len(corroborated),
+                                       "claims": sum(len(t["claims"]) for t in corroborated)}
+    assert summary["disputed"] == {"ties": len(disputed),
+                                   "claims": sum(len(t["claims"]) for t in disputed)}
+    assert summary["suspicion_only"] == {"ties": len(weak),
+                                         "claims": sum(len(found[k]["claims"]) for k in weak)}
     assert summary["documents"] == len({d for *_, d in G.edges(data="source_doc")})
     assert sum(summary["relations"].values()) == G.number_of_edges()

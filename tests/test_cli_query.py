@@ -45,30 +45,31 @@ def lines(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.strip("\n").splitlines()) + "\n"
 
 
+# Per hop, each tie with how it stands (q01 and q13 are one tie, from report and from brief,
+# which has no publisher: its own), then its claims, strongest first.
 PATH_ALPHA_DELTA = lines('''
 1. Alpha — Gamma Brigade — Delta Cartel (2 hops, weakest: alleged)
-   Alpha → Gamma Brigade: supplies arms to (q01)
-     confirmed · claimed by the ministry of Alpha · 2023 · Alpha and its Friends, ¶2
+   Alpha → Gamma Brigade: supplies arms to — 2 documents (2 publishers)
+     q01 · confirmed · claimed by the ministry of Alpha · 2023 · Alpha and its Friends, ¶2
        "Alpha shipped rifles to the Gamma Brigade in 2023."
-   Alpha → Gamma Brigade: supplies arms to (q13)
-     asserted · claimed by the brief's author · brief, ¶1
+     q13 · asserted · claimed by the brief's author · brief, ¶1
        "Alpha arms the Gamma Brigade."
-   Alpha → Gamma Brigade: supports (q02)
-     alleged · claimed by diplomats · Alpha and its Friends, ¶2
+   Alpha → Gamma Brigade: supports — 1 document
+     q02 · alleged · claimed by diplomats · Alpha and its Friends, ¶2
        "Alpha backs the Brigade, according to diplomats."
-   Alpha ← Gamma Brigade: requests from (q12)
-     alleged · claimed by officials · 2025-01 · Alpha and its Friends, ¶2
+   Alpha ← Gamma Brigade: requests from — 1 document
+     q12 · alleged · claimed by officials · 2025-01 · Alpha and its Friends, ¶2
        "The Brigade has asked Alpha for drones, officials claim."
-   Gamma Brigade — Delta Cartel: traffics with (q04)
-     alleged · claimed by police · 2024-05 · Alpha and its Friends, ¶3
+   Gamma Brigade — Delta Cartel: traffics with — 1 document
+     q04 · alleged · claimed by police · 2024-05 · Alpha and its Friends, ¶3
        "Police say the Brigade moves cocaine with the Delta Cartel."
 
 2. Alpha — Beta — Delta Cartel (2 hops, weakest: suspected)
-   Alpha — Beta: is allied with (q05)
-     confirmed · claimed by the author · 2022 · Alpha and its Friends, ¶4
+   Alpha — Beta: is allied with — 1 document
+     q05 · confirmed · claimed by the author · 2022 · Alpha and its Friends, ¶4
        "Alpha and Beta signed a defence pact in 2022."
-   Beta ← Delta Cartel: operates in (q06)
-     suspected · claimed by analysts · Alpha and its Friends, ¶3
+   Beta ← Delta Cartel: operates in — 1 document
+     q06 · suspected · claimed by analysts · Alpha and its Friends, ¶3
        "The Delta Cartel may be operating in Beta."
        note: @analysts: unconfirmed
 ''')
@@ -86,10 +87,11 @@ def test_path_quote_wraps_to_the_terminal(runner, case):
     assert ok(result) == lines('''
 1. Alpha — Gamma Brigade (1 hop,
 weakest: alleged)
-   Alpha → Gamma Brigade: supports
-   (q02)
-     alleged · claimed by diplomats ·
-     Alpha and its Friends, ¶2
+   Alpha → Gamma Brigade: supports — 1
+   document
+     q02 · alleged · claimed by
+     diplomats · Alpha and its Friends,
+     ¶2
        "Alpha backs the Brigade,
        according to diplomats."
 ''')
@@ -197,13 +199,13 @@ def test_show_text(runner, case):
   The Brigade's commander.
 
 met with (met_with, 1)
-  Álvaro Núñez — Epsilon Trading: met with (q08)
-    implied · claimed by the author · 2024 · Alpha and its Friends, ¶5
+  Álvaro Núñez — Epsilon Trading: met with — 1 document
+    q08 · implied · claimed by the author · 2024 · Alpha and its Friends, ¶5
       "Núñez was seen in the same hotel as executives of Epsilon Trading."
 
 leads (leads, 1)
-  Álvaro Núñez → Gamma Brigade: leads (q07)
-    asserted · claimed by the author · Alpha and its Friends, ¶5
+  Álvaro Núñez → Gamma Brigade: leads — 1 document
+    q07 · asserted · claimed by the author · Alpha and its Friends, ¶5
       "Álvaro Núñez, known as El Capitán, commands the Gamma Brigade."
 ''')
 
@@ -258,20 +260,21 @@ def test_claims_filters_and_formats(runner, case):
                  "--data", case))
     assert out == lines('''
 Gamma Brigade — Delta Cartel: traffics with (q04)
-  alleged · claimed by police · 2024-05 · Alpha and its Friends, ¶3
+  alleged · claimed by police · 2024-05 · Alpha and its Friends, ¶3 · tie: 1 document
     "Police say the Brigade moves cocaine with the Delta Cartel."
 ''')
     data = json.loads(ok(run(runner, "claims", "--text", "NUNEZ", "--format", "json",
                              "--data", case)))
     assert [c["id"] for c in data] == ["q07", "q08"]
     assert list(data[0]) == ["id", "source", "source_name", "target", "target_name",
-                             "relation", "relation_label", "directed", "certainty",
-                             "claimed_by", "date", "document", "document_title", "paragraph",
-                             "quote", "notes"]
+                             "relation", "relation_label", "directed", "certainty", "stance",
+                             "claimed_by", "claimed_by_actor", "date", "document",
+                             "document_title", "publisher", "paragraph", "quote", "notes",
+                             "tie_documents", "tie_publishers", "tie_disputed"]
     table = list(csv.reader(io.StringIO(ok(run(runner, "claims", "--certainty", "suspected",
                                                 "--format", "csv", "--data", case)))))
     assert [row[0] for row in table] == ["id", "q06", "q09"]
-    assert table[1][-1] == "'@analysts: unconfirmed"
+    assert table[1][table[0].index("notes")] == "'@analysts: unconfirmed"
 
 
 def test_stats_text(runner, case):
@@ -279,9 +282,10 @@ def test_stats_text(runner, case):
     assert out.splitlines()[0] == ("9 actors, 13 claims, 2 documents, 10 linked actor pairs, "
                                    "2 connected components (sizes 7, 2)")
     assert out.endswith(lines('''
-Evidence
-  9 of 13 claims rest on a single source document (9 of 10 actor pairs)
-  3 claims rest on suspicion alone (3 actor pairs with only suspected or implied claims)
+Evidence, by tie (one relation between two actors)
+  12 ties: 1 corroborated (two publishers or more affirm it; 2 claims), 11 affirmed by a single
+  document (11 claims), 0 disputed (0 claims)
+  3 ties on suspicion alone (the strongest claim affirming it suspected or implied; 3 claims)
 '''))
     assert "Most claims (degree)\n  Gamma Brigade  gamma  7\n  Alpha          alpha  5\n" in out
     rows = list(csv.DictReader(io.StringIO(ok(run(runner, "stats", "--format", "csv",

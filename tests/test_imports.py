@@ -23,7 +23,7 @@ LAYERS = [
     {"actorgraph.casebook"},
     {"actorgraph.graph"},
     {"actorgraph.store"},
-    {"actorgraph.workspace"},
+    {"actorgraph.workspace", "actorgraph.edits"},
     {"actorgraph.answers", "actorgraph.present", "actorgraph.page", "actorgraph.export",
      "actorgraph.suggest", "actorgraph.reference"},
     {"actorgraph.cli", "actorgraph.__main__"},

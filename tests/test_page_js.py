@@ -28,6 +28,7 @@ import pytest
 
 from actorgraph.errors import NoPath
 from actorgraph.graph.paths import find_paths
+from actorgraph.graph.ties import claim_ties, ties
 from actorgraph.page import render
 from actorgraph.page.render import folding_tables
 from actorgraph.schema import CERTAINTIES
@@ -159,9 +160,11 @@ def path_cases(graphs: int = 60, pairs: int = 40) -> list[dict]:
             best = result.paths[0]
             asked.append([source, target, directed, {
                 "actors": best.actors, "weakest": best.weakest,
+                "corroboration": best.corroboration,
                 "shortest": len(result.paths) + result.more,
                 "hops": [[key for _u, _v, key, _a in hop] for hop in best.hops]}])
-        claims = [[key, u, v, a["certainty"], a["directed"]]
+        support = claim_ties(ties(G))
+        claims = [[key, u, v, a["certainty"], a["directed"], support[key].publishers]
                   for u, v, key, a in G.edges(keys=True, data=True)]
         cases.append({"claims": claims, "pairs": asked})
     return cases

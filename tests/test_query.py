@@ -236,14 +236,18 @@ def test_claim_rows_filters(G):
 
 
 def test_claim_record_fields(G):
-    record = query.claim_record(G, "delta", "beta", "q06")
+    from actorgraph.graph.ties import claim_ties, ties
+
+    record = query.claim_record(G, "delta", "beta", "q06", claim_ties(ties(G))["q06"])
     assert record == {
         "id": "q06", "source": "delta", "source_name": "Delta Cartel", "target": "beta",
         "target_name": "Beta", "relation": "operates_in", "relation_label": "operates in",
-        "directed": True, "certainty": "suspected", "claimed_by": "analysts", "date": "",
-        "document": "report", "document_title": "Alpha and its Friends", "paragraph": 3,
-        "quote": "The Delta Cartel may be operating in Beta.",
-        "notes": "@analysts: unconfirmed"}
+        "directed": True, "certainty": "suspected", "stance": "affirms",
+        "claimed_by": "analysts", "claimed_by_actor": "", "date": "", "document": "report",
+        "document_title": "Alpha and its Friends", "publisher": "Example Wire",
+        "paragraph": 3, "quote": "The Delta Cartel may be operating in Beta.",
+        "notes": "@analysts: unconfirmed", "tie_documents": 1, "tie_publishers": 1,
+        "tie_disputed": False}
     assert tuple(record) == query.CLAIM_FIELDS
 
 
@@ -275,10 +279,14 @@ def test_stats(G):
     expected = nx.betweenness_centrality(nx.Graph(PAIRS), normalized=True)
     brokers = sorted(expected, key=lambda a: -expected[a])[:5]
     assert [r["id"] for r in s["top_betweenness"]] == brokers
-    # alpha-gamma rests on report and brief; each other pair on one document.
-    assert s["single_source"] == {"claims": 9, "pairs": 9}
+    # 12 ties: alpha supplies arms to gamma rests on report (Example Wire) and brief (no
+    # publisher: its own), q01 and q13; every other tie on one claim of one document.
+    assert s["ties"] == 12
+    assert s["corroborated"] == {"ties": 1, "claims": 2}
+    assert s["single_source"] == {"ties": 11, "claims": 11}
+    assert s["disputed"] == {"ties": 0, "claims": 0}
     # delta-beta (q06), nunez-epsilon (q08), epsilon-delta (q09)
-    assert s["suspicion_only"] == {"claims": 3, "pairs": 3}
+    assert s["suspicion_only"] == {"ties": 3, "claims": 3}
 
 
 def test_the_actor_asked_about_cannot_be_avoided(G):

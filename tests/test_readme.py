@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import shutil
 
 import pytest
 
@@ -24,6 +23,5 @@ def test_readme_has_sessions():
 
 @pytest.mark.parametrize("block", BLOCKS, ids=[sessions.commands(b)[0][:50] for b in BLOCKS])
 def test_session_output_matches_a_fresh_run(block, tmp_path):
-    shutil.copytree(REPO / "data", tmp_path / "data")
-    assert sessions.run_block(block, tmp_path) == block, (
+    assert sessions.run_block(block, sessions.prepare(tmp_path)) == block, (
         "README.md is stale: run `python scripts/readme_sessions.py --write`")

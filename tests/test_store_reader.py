@@ -50,7 +50,9 @@ def answer(G, source, target, **options):
 
 FILTERS = [{}, {"min_certainty": "alleged"}, {"exclude_relations": ("finances", "allied_with")},
            {"relations": ("finances", "supplies_arms_to", "allied_with", "member_of")},
-           {"avoid": ("a00", "a01")}]
+           {"avoid": ("a00", "a01")}, {"min_sources": 2}, {"documents": ("doc", "y")},
+           {"publishers": ("wire",), "min_certainty": "suspected"},
+           {"min_sources": 2, "min_certainty": "asserted"}]
 
 
 @pytest.mark.parametrize("seed", range(12))

@@ -228,7 +228,7 @@ def test_rows_and_lines_around_blank_short_and_multiline_rows(casebook):
         {"id": "report", "title": "A Field\r\nReport", "path": "sources/report.txt", "url": "u",
          "published": "2024-03", "publisher": "p", "reliability": "", "extra": "x"},
         {"id": "other", "title": "Short", "path": "sources/report.txt", "url": "",
-         "published": "", "publisher": "", "reliability": "", "extra": ""},  # every record has every column
+         "published": "", "publisher": "", "reliability": "", "extra": ""},  # every column
     ]
 
 

@@ -211,3 +211,49 @@ def output_folder(path: Path | str) -> Iterator[Path]:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def replace_together(contents: dict[Path, bytes]) -> None:
+    """Write several files as one change: all of them, or (on any failure) none. Each new
+    content is written beside its file first; only when all are written are they renamed
+    into place, each old file kept under a temporary name until every rename is done and
+    put back if one fails."""
+    targets = {destination(path): data for path, data in contents.items()}
+    written: dict[Path, str] = {}
+    kept: dict[Path, str] = {}
+    placed: list[Path] = []
+    try:
+        for target, data in targets.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            clean_leftovers(target.parent, target.name)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=temp_name(target),
+                                       suffix=".tmp")
+            written[target] = tmp
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        for target in targets:
+            if target.exists():
+                fd, old = tempfile.mkstemp(dir=target.parent, prefix=temp_name(target),
+                                           suffix=".old")
+                os.close(fd)
+                shutil.copy2(target, old)
+                kept[target] = old
+        for target, tmp in written.items():
+            os.replace(tmp, target)
+            placed.append(target)
+    except BaseException as err:
+        for target in placed:  # put the old files back
+            if target in kept:
+                os.replace(kept.pop(target), target)
+            else:
+                _remove(str(target))
+        for tmp in [*written.values(), *kept.values()]:
+            _remove(tmp)
+        if isinstance(err, OSError):
+            raise _failed(err.filename or next(iter(targets)), err) from err
+        raise
+    for old in kept.values():
+        _remove(old)

@@ -65,6 +65,11 @@ def closest(value: str, choices: list[str], limit: int = 3, cutoff: float = 60) 
     return [choice for choice, _score, _index in hits]
 
 
+def natural_key(value: str) -> list:
+    """Ids in the order people count them: `c2` before `c10`."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", str(value))]
+
+
 # --- Showing values on a terminal ---------------------------------------------------------
 
 # Control characters (C0, DEL, C1) and the invisible format characters that reorder or hide

@@ -8,21 +8,23 @@ const { bestPath, byCodePoint } = pageScript("20-paths.js");
 
 const CERTAINTIES = ["confirmed", "asserted", "alleged", "suspected", "implied"];
 const options = (directed, certainties = CERTAINTIES) => ({ directed,
-  rank: c => certainties.indexOf(c.certainty), oneWay: c => c.directed });
-const claim = (id, from, to, certainty, directed = false) => ({ id, from, to, certainty,
-  directed });
+  rank: c => certainties.indexOf(c.certainty), oneWay: c => c.directed,
+  support: c => c.support });
+const claim = (id, from, to, certainty, directed = false, support = 1) => ({ id, from, to,
+  certainty, directed, support });
 
 test("each pair's path is the one find_paths ranks first", needsCases, () => {
   const wrong = [];
   let asked = 0;
   for (const graph of cases.paths) {
-    const claims = graph.claims.map(([id, from, to, certainty, directed]) =>
-      claim(id, from, to, certainty, directed));
+    const claims = graph.claims.map(([id, from, to, certainty, directed, support]) =>
+      claim(id, from, to, certainty, directed, support));
     for (const [source, target, directed, python] of graph.pairs) {
       asked += 1;
       const found = bestPath(claims, source, target, options(directed, cases.certainties));
       const page = found && { actors: found.path, weakest: cases.certainties[found.weakest],
-        shortest: found.shortest, hops: found.hops.map(h => h.claims.map(c => c.id)) };
+        corroboration: found.corroboration, shortest: found.shortest,
+        hops: found.hops.map(h => h.claims.map(c => c.id)) };
       if (!isDeepStrictEqual(page, python)) wrong.push({ source, target, directed, python, page });
     }
   }
@@ -56,6 +58,17 @@ test("fewest hops first, then the strongest weakest hop, then the ids", () => {
   const even = [claim("1", "s", "y", "alleged"), claim("2", "y", "t", "alleged"),
     claim("3", "s", "x", "alleged"), claim("4", "x", "t", "alleged")];
   assert.deepEqual(bestPath(even, "s", "t", options(false)).path, ["s", "x", "t"]);
+  // Equally strong, one route corroborated by two publishers: it wins over the ids.
+  const backed = [claim("1", "s", "y", "alleged", false, 2), claim("2", "y", "t", "alleged",
+    false, 2), claim("3", "s", "x", "alleged"), claim("4", "x", "t", "alleged")];
+  const winner = bestPath(backed, "s", "t", options(false));
+  assert.deepEqual([winner.path, winner.corroboration], [["s", "y", "t"], 2]);
+});
+
+test("corroboration never outranks strength: a weaker route stays behind", () => {
+  const claims = [claim("1", "s", "y", "suspected", false, 3), claim("2", "y", "t", "confirmed",
+    false, 3), claim("3", "s", "x", "asserted"), claim("4", "x", "t", "asserted")];
+  assert.deepEqual(bestPath(claims, "s", "t", options(false)).path, ["s", "x", "t"]);
 });
 
 test("following arrows, a directed claim leads from its source to its target only", () => {

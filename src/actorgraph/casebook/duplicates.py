@@ -19,9 +19,9 @@ def alike_actors(rows: Rows, problems: list[Problem]) -> None:
     """Warn about two actors of one type whose names or aliases fold to one (`Hezbollah`,
     `hezbollah`) or are one typo apart (`Hezbollah`, `Hezbolla`: in one word of
     TYPO_LENGTH letters or more, a letter added, dropped, changed or two swapped; `Riga` and
-    `Riha`, `Brigade 17` and `Brigade 18` are told apart), with the `merge` command to run. Names are compared
-    with their neighbours in sorted order (of the folded name, and of its reversal), so a
-    large casebook is not compared pair by pair."""
+    `Riha`, `Brigade 17` and `Brigade 18` are told apart), with the `merge` command to run.
+    Names are compared with their neighbours in sorted order (of the folded name, and of
+    its reversal), so a large casebook is not compared pair by pair."""
     names: list[tuple[str, str, int, str]] = []  # (folded, actor id, line, as written)
     columns = rows.columns
     kind = dict(zip(columns["id"], columns["type"]))

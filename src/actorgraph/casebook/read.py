@@ -166,15 +166,20 @@ def read_text(path: Path, limit_mb: float | None = None) -> str:
     return decode(read_bytes(path, limit_mb), path)
 
 
-def read_table(folder: Path, table: Table, problems: list[Problem]) -> Rows:
-    """Read one of the casebook's CSV files into columns keyed by our column names."""
+def read_table(folder: Path, table: Table, problems: list[Problem],
+               pending: dict[str, bytes] | None = None) -> Rows:
+    """Read one of the casebook's CSV files into columns keyed by our column names (from
+    `pending`, the file's new contents an edit is about to write, if it holds them)."""
     path = folder / table.filename
     shown = display_path(path)
     try:
-        if _present(path) and inside(folder, table.filename) is None:
+        if pending and table.filename in pending:
+            text = decode(pending[table.filename], path)
+        elif _present(path) and inside(folder, table.filename) is None:
             raise Unreadable(f"points outside the casebook folder (to {path.resolve()}); a "
                              "casebook reads only its own files")
-        text = read_text(path)
+        else:
+            text = read_text(path)
     except FileNotFoundError:
         problems.append(Problem(shown, None, "file is missing; it needs the columns "
                                 + ", ".join(table.column_names)))
@@ -372,18 +377,27 @@ def input_files(root: Path, sources: Iterable[dict]) -> list[Path]:
 
 
 @gc_paused()
-def read_casebook(root: Path | str) -> Contents:
-    """Read the casebook folder: its three files and every document sources.csv names."""
+def read_casebook(root: Path | str, pending: dict[str, bytes] | None = None) -> Contents:
+    """Read the casebook folder: its three files and every document sources.csv names.
+    `pending` maps paths relative to the folder (`edges.csv`, `sources/x.txt`) to the
+    contents an edit is about to write there: they are read instead of the files."""
     root = Path(root)
+    pending = pending or {}
     problems: list[Problem] = []
     if not root.is_dir():
         problems.append(Problem(display_path(root), None, "is not a casebook folder (it should "
                                 "hold nodes.csv, edges.csv, sources.csv and sources/)"))
-    actors, claims, sources = (read_table(root, t, problems) for t in (NODES, EDGES, SOURCES))
+    actors, claims, sources = (read_table(root, t, problems, pending)
+                               for t in (NODES, EDGES, SOURCES))
     documents: dict[str, Document] = {}
     places: dict[str, str] = {}
     for line, source in sources:
         if not source["id"] or not source["path"]:
+            continue
+        if source["path"] in pending:  # a document an edit adds
+            places[source["id"]] = source["path"]
+            documents[source["id"]] = Document(decode(pending[source["path"]],
+                                                      root / source["path"]))
             continue
         place = document_place(root, source["path"])
         if place.message:

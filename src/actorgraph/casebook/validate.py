@@ -155,8 +155,8 @@ def _shifted(rows: Rows, problems: list[Problem]) -> None:
     levels = set(CERTAINTIES)
     if not (levels.intersection(c["claimed_by"]) or levels.intersection(c["date"])):
         return
-    for line, claimant, date in zip(rows.lines, c["claimed_by"], c["date"]):
-        if claimant in levels or date in levels:
+    for line, claimant, when in zip(rows.lines, c["claimed_by"], c["date"]):
+        if claimant in levels or when in levels:
             problems.append(Problem(rows.path, line, "the values from here on look shifted by "
                                     "one column: a `\"` inside a field may be unescaped; "
                                     "write it as `\"\"`"))
@@ -292,9 +292,19 @@ def _short(text: str, limit: int = 160) -> str:
 
 
 def check_unused(book: Contents, problems: list[Problem]) -> None:
+    """Warn about actors in no claim (as an end, or as the claimant) and documents no claim
+    cites."""
     claims = book.claims.columns
     used = set(claims["source"]).union(claims["target"])
-    for line, ident in _lines_of(book.actors, "id", set(book.actors.columns["id"]) - used):
+    unused = set(book.actors.columns["id"]) - used
+    if unused:  # an actor may be in claims only as who makes them
+        claimants = {name_key(c) for c in set(claims["claimed_by"])}
+        actors = book.actors.columns
+        for ident, name, aliases in zip(actors["id"], actors["name"], actors["aliases"]):
+            if ident in unused and claimants.intersection(
+                    map(name_key, (ident, name, *split_aliases(aliases)))):
+                unused.discard(ident)
+    for line, ident in _lines_of(book.actors, "id", unused):
         if ident:
             problems.append(Problem(book.actors.path, line, f"actor {ident!r} has no claims",
                                     "warning"))

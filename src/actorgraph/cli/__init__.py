@@ -14,6 +14,7 @@ import sys
 import click
 
 from actorgraph.cli import edit, make, query, suggest
+from actorgraph.cli.options import RAN, RecordingGroup
 from actorgraph.errors import ActorGraphError
 from actorgraph.text import visible
 
@@ -45,7 +46,7 @@ def _flags(command: click.Command | None):
 _OUT_OF_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
 
 
-class ActorGraphGroup(click.Group):
+class ActorGraphGroup(RecordingGroup):
     """Turns every ActorGraphError into a message on stderr and exit status 1; prints the
     library's notices on stderr; ends quietly when the reader of stdout leaves (`| head`)."""
 
@@ -59,8 +60,7 @@ class ActorGraphGroup(click.Group):
             sys.stdout.flush()
             return answer
         except ActorGraphError as err:
-            command = self.get_command(ctx, ctx.invoked_subcommand or "")
-            message = visible(err.describe(_flags(command)), keep="\n")
+            message = visible(err.describe(_flags(ctx.meta.get(RAN))), keep="\n")
             click.echo(f"error: {message}" if "\n" not in message else message, err=True)
             ctx.exit(1)
         except BrokenPipeError:

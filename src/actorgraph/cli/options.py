@@ -11,6 +11,18 @@ import click
 from actorgraph.schema import CERTAINTIES, NODES
 
 DEFAULT_DATA = "data"
+RAN = "actorgraph.command"  # ctx.meta key: the command that runs (its options name errors)
+
+
+class RecordingGroup(click.Group):
+    """A group that notes in the context which command it hands over to, so that an error
+    can name the parameters as that command's options."""
+
+    def resolve_command(self, ctx: click.Context, args):
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None:
+            ctx.meta[RAN] = command
+        return name, command, rest
 
 
 def _stack(command, options):
@@ -69,7 +81,8 @@ def actor_argument(name: str, metavar: str = "ACTOR"):
 
 
 def filter_options(command):
-    """--relation/-r, --exclude-relation, --min-certainty, --avoid: which claims count."""
+    """--relation/-r, --exclude-relation, --min-certainty, --doc, --publisher, --min-sources,
+    --avoid: which claims count."""
     return _stack(command, (
         click.option("-r", "--relation", "relations", multiple=True, metavar="TYPE",
                      help="Only claims of this relation type (repeatable)."),
@@ -78,6 +91,14 @@ def filter_options(command):
         click.option("--min-certainty", metavar="LEVEL",
                      help=f"Only claims at least this firm ({', '.join(CERTAINTIES)}, "
                           "strongest first)."),
+        click.option("--doc", "documents", multiple=True, metavar="ID",
+                     help="Only claims from this document, by its sources.csv id "
+                          "(repeatable)."),
+        click.option("--publisher", "publishers", multiple=True, metavar="NAME",
+                     help="Only claims from documents of this publisher (repeatable)."),
+        click.option("--min-sources", type=int, metavar="N",
+                     help="Only claims of ties that at least N publishers affirm (2: "
+                          "corroborated)."),
         click.option("--avoid", multiple=True, metavar="ACTOR", shell_complete=complete_actor,
                      help="Leave this actor out (repeatable)."),
     ))
@@ -98,13 +119,17 @@ def selection_options(command):
     ))
 
 
-def checked_filters(relations=(), exclude_relations=(), min_certainty=None, avoid=()) -> dict:
-    """The filter options, their vocabulary checked before the casebook is read."""
-    from actorgraph.graph.filters import kept
+def checked_filters(relations=(), exclude_relations=(), min_certainty=None, avoid=(),
+                    documents=(), publishers=(), min_sources=None) -> dict:
+    """The filter options, their vocabulary checked before the casebook is read (documents
+    and publishers are checked against it)."""
+    from actorgraph.graph.filters import check_min_sources, kept
 
     kept(relations, exclude_relations, min_certainty)
+    check_min_sources(min_sources)
     return dict(relations=tuple(relations), exclude_relations=tuple(exclude_relations),
-                min_certainty=min_certainty, avoid=tuple(avoid))
+                min_certainty=min_certainty, avoid=tuple(avoid), documents=tuple(documents),
+                publishers=tuple(publishers), min_sources=min_sources)
 
 
 def opened(data_dir: Path, quiet: bool = False, strict: bool = False):

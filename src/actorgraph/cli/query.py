@@ -9,6 +9,7 @@ import click
 from actorgraph.cli.options import (
     actor_argument,
     checked_filters,
+    complete_actor,
     data_option,
     emit,
     filter_options,
@@ -147,7 +148,9 @@ def actors(data_dir: Path, quiet: bool, types: tuple[str, ...], sort: str, fmt: 
               help="Claims involving this actor (repeat: involving all of them).")
 @click.option("--certainty", "certainties", multiple=True, metavar="LEVEL",
               help="Only claims of this certainty (repeatable).")
-@click.option("--claimed-by", metavar="TEXT", help="Claimant contains TEXT (any case).")
+@click.option("--claimed-by", metavar="TEXT",
+              help="Made by this claimant: an actor (id, name or alias), or else any claimant "
+                   "whose name contains TEXT (any case).")
 @click.option("--text", "words", metavar="WORD",
               help="The quote contains WORD (any case or accent).")
 @filter_options
@@ -166,15 +169,20 @@ def claims(data_dir: Path, quiet: bool, actor_names: tuple[str, ...],
     from actorgraph.graph.names import resolve
     from actorgraph.present import text
     from actorgraph.schema import check
+    from actorgraph.text import name_key
 
     filters = checked_filters(**filters)
     certainties = check("certainty", certainties, "certainties")
     book = opened(data_dir, quiet)
     filters = resolve_filters(book, filters)
     chosen = [resolve(book, name, "--actor") for name in actor_names]
+    claimant = None
+    if claimed_by:  # an actor by id, name or alias, if it names exactly one
+        found = book.matching(name_key(claimed_by))
+        claimant = next(iter(found)) if len(found) == 1 else None
     # Claims involving every chosen actor are among the first one's.
     G = book.actor_graph(chosen[0], [*chosen, *filters["avoid"]]) if chosen else book.graph()
-    rows = answers.claim_rows(G, chosen, certainties, claimed_by, words, **filters)
+    rows = answers.claim_rows(G, chosen, certainties, claimed_by, words, claimant, **filters)
     emit(fmt, rows, fields=answers.CLAIM_FIELDS, text=lambda: text.claims_text(rows))
 
 
@@ -196,4 +204,41 @@ def stats(data_dir: Path, quiet: bool, fmt: str):
          text=lambda: text.stats_text(summary))
 
 
-COMMANDS = (path, show, neighbors, actors, claims, stats)
+@click.command()
+@data_option
+@click.option("--corroborated", is_flag=True,
+              help="Only ties that two publishers or more affirm.")
+@click.option("--single-source", is_flag=True, help="Only ties that one document affirms.")
+@click.option("--disputed", is_flag=True, help="Only ties both affirmed and denied.")
+@click.option("--min-sources", type=int, metavar="N",
+              help="Only ties that at least N publishers affirm.")
+@click.option("--actor", "actor_name", metavar="ACTOR", shell_complete=complete_actor,
+              help="Only the ties of this actor.")
+@format_option
+def ties(data_dir: Path, quiet: bool, corroborated: bool, single_source: bool,
+         disputed: bool, min_sources: int | None, actor_name: str | None, fmt: str):
+    """Ties (one relation between two actors, whoever claims it) and what stands behind
+    each: its claims, the documents, publishers and claimants that affirm it, the claims
+    that deny it, its strongest certainty. Most corroborated first.
+
+    \b
+    Examples:
+      actorgraph ties --corroborated
+      actorgraph ties --disputed --format json
+      actorgraph ties --actor hezbollah --single-source
+    """
+    from actorgraph import answers
+    from actorgraph.graph.names import resolve
+    from actorgraph.graph.ties import TIE_FIELDS
+    from actorgraph.present import text
+
+    book = opened(data_dir, quiet)
+    actor = resolve(book, actor_name, "--actor") if actor_name else None
+    G = book.actor_graph(actor) if actor else book.graph()
+    rows = answers.tie_rows(G, corroborated=corroborated, single_source=single_source,
+                            disputed=disputed, min_sources=min_sources, actor=actor)
+    names = {a: answers.name(G, a) for a in G}
+    emit(fmt, rows, fields=TIE_FIELDS, text=lambda: text.ties_text(rows, names))
+
+
+COMMANDS = (path, show, neighbors, actors, claims, stats, ties)

@@ -14,8 +14,8 @@ from pathlib import Path
 import networkx as nx
 
 from actorgraph.cells import csv_text
-from actorgraph.export.table import natural_key
 from actorgraph.files import atomic_write
+from actorgraph.text import natural_key
 
 ARRAY_DELIMITER = "|"
 ACTORS_FILE, CLAIMS_FILE, SOURCES_FILE = "actors.csv", "claims.csv", "sources.csv"

@@ -24,11 +24,12 @@ from actorgraph.errors import InputError
 from actorgraph.files import atomic_write
 from actorgraph.graph.metrics import centrality
 from actorgraph.schema import EDGES, NODES, SOURCES
-from actorgraph.text import slug
+from actorgraph.text import natural_key, slug
 
 ACTOR_COLUMNS = ("degree", "ties", "betweenness", "component")
 CLAIM_COLUMNS = ("paragraph", "start", "end")
-DERIVED = ("directed",)  # recomputed from the relation when the casebook is loaded
+# Recomputed when the casebook is loaded: from the relation, from the claimant.
+DERIVED = ("directed", "claimed_by_actor")
 FILES = (NODES.filename, EDGES.filename, SOURCES.filename, "sources")
 
 
@@ -42,11 +43,6 @@ def actor_metrics(G: nx.MultiDiGraph) -> dict[str, dict[str, float | int]]:
     return {n: {"degree": scores[n]["degree"], "ties": scores[n]["ties"],
                 "betweenness": round(scores[n]["betweenness"], 6), "component": number[n]}
             for n in G}
-
-
-def natural_key(value: str) -> list:
-    """`c2` before `c10`."""
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", str(value))]
 
 
 def _columns(ours: tuple[str, ...], records, computed: tuple[str, ...] = ()) -> list[str]:

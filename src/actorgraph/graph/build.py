@@ -6,7 +6,9 @@ import networkx as nx
 
 from actorgraph.casebook.read import Contents, Rows, split_aliases
 from actorgraph.casebook.validate import Report
+from actorgraph.graph.names import actor_names
 from actorgraph.schema import AFFIRMS, RELATIONS
+from actorgraph.text import name_key
 from actorgraph.util import gc_paused
 
 _REPEATED = ("relation", "source_doc", "claimed_by", "certainty", "date", "notes")
@@ -15,10 +17,12 @@ _DIRECTED = {name: relation.directed for name, relation in RELATIONS.items()}
 Claims = list[tuple[str, str, str, dict]]  # (source, target, claim id, the edge's attributes)
 
 
-def _claim_edges(claims: Rows, same: dict[str, str]) -> Claims:
+def _claim_edges(claims: Rows, same: dict[str, str], named: dict[str, str]) -> Claims:
     """(source, target, claim id, attributes) of each claim, made column by column: each
     edge's attributes are edges.csv's columns but source and target (a blank `stance` is
-    `affirms`), then `directed` (`place_quotes` adds the quote's place)."""
+    `affirms`), then `directed` (from the relation) and `claimed_by_actor` (the actor the
+    claimant names, by id, name or alias, if exactly one: `named` maps claimants to them;
+    else blank). `place_quotes` adds the quote's place."""
     one = same.setdefault
     columns = dict(claims.columns)
     sources, targets = columns.pop("source"), columns.pop("target")
@@ -26,6 +30,7 @@ def _claim_edges(claims: Rows, same: dict[str, str]) -> Claims:
         columns[name] = list(map(one, columns[name], columns[name]))
     columns["stance"] = [stance or AFFIRMS for stance in columns["stance"]]
     columns["directed"] = list(map(_DIRECTED.__getitem__, columns["relation"]))
+    columns["claimed_by_actor"] = list(map(named.__getitem__, columns["claimed_by"]))
     names = list(columns)
     attrs = [dict(zip(names, values)) for values in zip(*columns.values())]
     return list(zip(map(same.__getitem__, sources), map(same.__getitem__, targets),
@@ -38,7 +43,8 @@ def build_graph(report: Report) -> nx.MultiDiGraph:
 
     Nodes are actor ids with `name`, `type`, `aliases` (a list) and `description`. Each edge
     is one claim, keyed by its id, carrying every column of edges.csv (but source and target)
-    plus `directed` (from the relation type) and the quote's place in its document:
+    plus `directed` (from the relation type), `claimed_by_actor` (the actor the claimant
+    names, or blank) and the quote's place in its document:
     `paragraph`, `start` and `end` (character offsets). Undirected claims are stored in the
     direction the CSV gives. `G.graph["sources"]` maps document ids to their sources.csv rows.
     """
@@ -59,7 +65,12 @@ def graph_without_quotes(contents: Contents) -> tuple[nx.MultiDiGraph, Claims]:
     )
     # One string object per actor id and per repeated value: less memory, faster caching.
     same: dict[str, str] = {ident: ident for ident in contents.actors.columns["id"]}
-    claims = _claim_edges(contents.claims, same)
+    names = actor_names(G)
+    named = {}
+    for claimant in set(contents.claims.columns["claimed_by"]):
+        found = names.get(name_key(claimant), ())
+        named[claimant] = same[next(iter(found))] if len(found) == 1 else ""
+    claims = _claim_edges(contents.claims, same, named)
     G.add_edges_from(claims)
     return G, claims
 

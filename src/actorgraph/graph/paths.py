@@ -3,7 +3,9 @@
 The rules (shared with the explorer page, whose tests run on cases made from these
 functions): claims link their actors both ways unless `directed`, where a claim of a directed
 relation links its source to its target only; a hop's strength is its strongest claim, a
-path's strength its weakest hop; paths rank by hops, then strength, then actor ids.
+path's strength its weakest hop; a hop's corroboration is the most publishers that affirm one
+of its claims' ties (`ties.py`), a path's its least corroborated hop; paths rank by hops, then
+strength, then corroboration (most first), then actor ids.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import networkx as nx
 
 from actorgraph.errors import ActorNotFound, BadValue, InputError, NoPath
 from actorgraph.graph.filters import filter_claims
+from actorgraph.graph.ties import claim_ties, pair_ties
 from actorgraph.schema import CERTAINTIES, CERTAINTY_RANK
 
 MAX_SHORTEST = 10  # shortest paths listed by default
@@ -49,10 +52,12 @@ def hop_claims(G: nx.MultiDiGraph, a: str, b: str, directed: bool = False) -> li
 
 @dataclass
 class Path:
-    """A path: its actors in order and, per hop, the claims that support it."""
+    """A path: its actors in order and, per hop, the claims that support it and how many
+    publishers affirm the best-supported of their ties."""
 
     actors: list[str]
     hops: list[list[tuple]] = field(default_factory=list)
+    support: list[int] = field(default_factory=list)
 
     @property
     def weakest(self) -> str:
@@ -60,8 +65,14 @@ class Path:
         ranks = [CERTAINTY_RANK[hop[0][3]["certainty"]] for hop in self.hops]
         return list(CERTAINTIES)[max(ranks)]
 
+    @property
+    def corroboration(self) -> int:
+        """The publishers affirming its least corroborated hop."""
+        return min(self.support, default=0)
+
     def rank_key(self) -> tuple:
-        return (len(self.actors) - 1, CERTAINTY_RANK[self.weakest], tuple(self.actors))
+        return (len(self.actors) - 1, CERTAINTY_RANK[self.weakest], -self.corroboration,
+                tuple(self.actors))
 
 
 @dataclass
@@ -79,7 +90,9 @@ def _label(G, actor: str) -> str:
 def find_paths(G: nx.MultiDiGraph, source: str, target: str, *, directed: bool = False,
                k: int | None = None, max_hops: int | None = None,
                relations: Iterable[str] = (), exclude_relations: Iterable[str] = (),
-               min_certainty: str | None = None, avoid: Iterable[str] = ()) -> PathResult:
+               min_certainty: str | None = None, avoid: Iterable[str] = (),
+               documents: Iterable[str] = (), publishers: Iterable[str] = (),
+               min_sources: int | None = None) -> PathResult:
     """The best paths from `source` to `target`, each hop with its claims.
 
     Default: every shortest path, ranked, at most MAX_SHORTEST (`.more` counts the rest).
@@ -99,15 +112,23 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, *, directed: bool =
     for end in (source, target):
         if end in avoid:
             raise BadValue("avoid", end, "is an end of the path")
-    relations, exclude_relations = tuple(relations), tuple(exclude_relations)
-    view = filter_claims(G, relations, exclude_relations, min_certainty, avoid)
+    filters = dict(relations=tuple(relations), exclude_relations=tuple(exclude_relations),
+                   min_certainty=min_certainty, documents=tuple(documents),
+                   publishers=tuple(publishers), min_sources=min_sources)
+    view = filter_claims(G, avoid=avoid, **filters)
     candidates = _candidates(view, source, target, directed, k, max_hops)
-    paths = sorted((Path(p, [hop_claims(view, a, b, directed) for a, b in zip(p, p[1:])])
-                    for p in candidates), key=Path.rank_key)
+    paths = []
+    for p in candidates:
+        hops = [hop_claims(view, a, b, directed) for a, b in zip(p, p[1:])]
+        support = []
+        for (a, b), hop in zip(zip(p, p[1:]), hops):
+            tie_of = claim_ties(pair_ties(G, a, b))
+            support.append(max(tie_of[c[2]].publishers for c in hop))
+        paths.append(Path(p, hops, support))
+    paths.sort(key=Path.rank_key)
     if not paths:
         raise NoPath(_label(G, source), _label(G, target), dict(
-            directed=directed, max_hops=max_hops, relations=relations,
-            exclude_relations=exclude_relations, min_certainty=min_certainty, avoid=avoid))
+            directed=directed, max_hops=max_hops, **filters, avoid=avoid))
     limit = k or MAX_SHORTEST
     return PathResult(paths[:limit], 0 if k else max(0, len(paths) - limit))
 

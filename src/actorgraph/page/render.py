@@ -26,8 +26,9 @@ import networkx as nx
 from actorgraph.casebook.validate import Report
 from actorgraph.files import atomic_write
 from actorgraph.graph.select import fitting
+from actorgraph.graph.ties import claim_ties, ties
 from actorgraph.page.layout import layout_positions
-from actorgraph.schema import ACTOR_TYPES, CERTAINTIES, FAMILIES, RELATIONS
+from actorgraph.schema import ACTOR_TYPES, AFFIRMS, CERTAINTIES, FAMILIES, RELATIONS
 from actorgraph.text import FOLD
 
 VIS_VERSION = "9.1.2"
@@ -52,13 +53,13 @@ LIST_STEP = 10
 # The page's rows are arrays in these column orders (the script names them back).
 NODE_FIELDS = ("id", "name", "type", "aliases", "description")
 EDGE_FIELDS = ("id", "from", "to", "relation", "certainty", "claimed_by", "date", "notes",
-               "doc", "paragraph", "pieces", "quote")
+               "doc", "paragraph", "pieces", "quote", "stance", "support")
 DOCUMENT_FIELDS = ("title", "published", "publisher", "url", "text")
 # In a claim's row, these fields hold the actor's row number in "nodes" (not its id) ...
 ACTOR_REFS = ("from", "to")
 # ... and these the position of their value in data["tables"][field]: the same few values
 # recur across thousands of claims (a 20,000-actor page is 4 MB smaller).
-TABLED = ("relation", "certainty", "claimed_by", "doc")
+TABLED = ("relation", "certainty", "claimed_by", "doc", "stance")
 # How the page joins a quote's pieces when it rebuilds the quote from its document.
 JOIN = " \u2026 "
 
@@ -216,6 +217,7 @@ def page_data(G: nx.MultiDiGraph, report: Report, layout: str = "auto", note: st
         return tables[field].setdefault(value, len(tables[field]))
 
     edges = []
+    tie_of = claim_ties(ties(G))  # each claim's tie: how many publishers affirm it
     for u, v, key, a in G.edges(keys=True, data=True):
         span = report.spans.get(key)
         pieces = [list(p) for p in span.pieces] if span else [[a["start"], a["end"]]]
@@ -226,7 +228,8 @@ def page_data(G: nx.MultiDiGraph, report: Report, layout: str = "auto", note: st
         edges.append([key, row_of[u], row_of[v], tabled("relation", a["relation"]),
                       tabled("certainty", a["certainty"]), tabled("claimed_by", a["claimed_by"]),
                       a["date"], a["notes"], tabled("doc", a["source_doc"]), a["paragraph"],
-                      pieces, quote])
+                      pieces, quote, tabled("stance", a.get("stance") or AFFIRMS),
+                      tie_of[key].publishers])
     notice = (f"Laid out in Python: {len(G):,} actors — live physics off" if in_python
               else "")
     notice = ". ".join(filter(None, (note, notice)))

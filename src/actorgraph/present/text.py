@@ -88,19 +88,49 @@ def cell_list(value) -> str | int | float:
     return "" if value is None else value
 
 
-def claim_block(claim: dict, earlier: str, later: str, arrow: str, indent: int) -> list[str]:
-    """One claim for people: who → whom and the relation, then its provenance, then its
-    quote, wrapped and indented."""
+def _provenance(claim: dict) -> list[str]:
+    """What a claim rests on: its certainty, stance, claimant, date, document and paragraph."""
     where = claim["document_title"] or claim["document"]
     if claim["paragraph"]:
         where += f", ¶{claim['paragraph']}"
-    facts = [claim["certainty"], f"claimed by {claim['claimed_by']}", claim["date"], where]
-    lines = wrap(f"{earlier} {arrow} {later}: {claim['relation_label']} ({claim['id']})", indent)
-    lines += wrap(" · ".join(f for f in facts if f), indent + 2)
-    lines += wrap(f"\"{claim['quote']}\"", indent + 4)
+    denies = "DENIES" if claim.get("stance") == "denies" else ""
+    return [claim["certainty"], denies, f"claimed by {claim['claimed_by']}", claim["date"],
+            where]
+
+
+def _quote(claim: dict, indent: int) -> list[str]:
+    lines = wrap(f"\"{claim['quote']}\"", indent)
     if claim["notes"]:
-        lines += wrap(f"note: {claim['notes']}", indent + 4)
+        lines += wrap(f"note: {claim['notes']}", indent)
     return lines
+
+
+def claim_block(claim: dict, earlier: str, later: str, arrow: str, indent: int) -> list[str]:
+    """One claim for people: who → whom and the relation, then its provenance and how its
+    tie stands, then its quote, wrapped and indented."""
+    lines = wrap(f"{earlier} {arrow} {later}: {claim['relation_label']} ({claim['id']})", indent)
+    tie = (f"tie: {claim['tie_documents']} document{'s' if claim['tie_documents'] != 1 else ''}"
+           + (", disputed" if claim["tie_disputed"] else ""))
+    lines += wrap(" · ".join(f for f in (*_provenance(claim), tie) if f), indent + 2)
+    return lines + _quote(claim, indent + 4)
+
+
+def tie_block(tie: dict, claims: list[dict], earlier: str, later: str, indent: int
+              ) -> list[str]:
+    """One tie for people: who → whom, the relation and how the tie stands (its documents,
+    publishers, a dispute), then each of its claims: id, provenance, quote."""
+    arrow = claims[0]["arrow"]
+    lines = wrap(f"{earlier} {arrow} {later}: {claims[0]['relation_label']} — "
+                 f"{tie['support']}", indent)
+    for c in claims:
+        lines += wrap(" · ".join(f for f in (c["id"], *_provenance(c)) if f), indent + 2)
+        lines += _quote(c, indent + 4)
+    return lines
+
+
+def _ties_of(claims: list[dict], ties: list[dict]):
+    by_id = {c["id"]: c for c in claims}
+    return [(tie, [by_id[i] for i in tie["claim_ids"]]) for tie in ties]
 
 
 def path_text(records: list[dict]) -> list[str]:
@@ -112,8 +142,8 @@ def path_text(records: list[dict]) -> list[str]:
         lines += wrap(f"{p['path']}. {' — '.join(p['names'])} ({hops}, weakest: "
                       f"{p['weakest']})", 0)
         for step in p["steps"]:
-            for c in step["claims"]:
-                lines += claim_block(c, step["from_name"], step["to_name"], c["arrow"], 3)
+            for tie, claims in _ties_of(step["claims"], step["ties"]):
+                lines += tie_block(tie, claims, step["from_name"], step["to_name"], 3)
     return lines
 
 
@@ -125,19 +155,32 @@ def show_text(details: dict) -> list[str]:
         lines += wrap(details["description"], 2)
     for relation, claims in details["claims"].items():
         lines += ["", f"{RELATIONS[relation].label} ({relation}, {len(claims)})"]
-        for c in claims:
-            lines += claim_block(c, details["name"], c["other_name"], c["arrow"], 2)
+        for tie, listed in _ties_of(claims, details["ties"][relation]):
+            lines += tie_block(tie, listed, details["name"], listed[0]["other_name"], 2)
     if not details["claims"]:
         lines += ["", "no claims"]
+    if details["alleges"]:
+        lines += ["", f"alleges, as the claimant ({len(details['alleges'])})"]
+        lines += claims_text(details["alleges"], 2)
     return lines
 
 
-def claims_text(rows: list[dict]) -> list[str]:
+def claims_text(rows: list[dict], indent: int = 0) -> list[str]:
     lines: list[str] = []
     for c in rows:
         lines += claim_block(c, c["source_name"], c["target_name"],
-                             "→" if c["directed"] else "—", 0)
+                             "→" if c["directed"] else "—", indent)
     return lines
+
+
+def ties_text(rows: list[dict], names: dict[str, str]) -> list[str]:
+    """Ties as a table: who, what relation, whom, and what stands behind it."""
+    shown = [{"tie": f"{names[t['source']]} {'→' if RELATIONS[t['relation']].directed else '—'} "
+                     f"{names[t['target']]}: {RELATIONS[t['relation']].label} "
+                     f"({t['strongest_certainty']})",
+              "claims": t["claims"], "docs": t["documents"], "publishers": t["publishers"],
+              "claimants": t["claimants"], "denied": t["denying"]} for t in rows]
+    return table(shown, ("claims", "docs", "publishers", "claimants", "denied", "tie"))
 
 
 def _counts(title: str, counts: dict) -> list[str]:
@@ -160,10 +203,17 @@ def stats_text(s: dict) -> list[str]:
         ranked = [{"name": r["name"], "id": r["id"], measure: r[measure]} for r in s[key]]
         lines += ["", title,
                   *("  " + line for line in table(ranked, ("name", "id", measure), header=False))]
-    single, weak = s["single_source"], s["suspicion_only"]
-    lines += ["", "Evidence",
-              f"  {single['claims']} of {s['claims']} claims rest on a single source document "
-              f"({single['pairs']} of {s['pairs']} actor pairs)",
-              f"  {weak['claims']} claims rest on suspicion alone ({weak['pairs']} actor pairs "
-              "with only suspected or implied claims)"]
+    both, single = s["corroborated"], s["single_source"]
+    disputed, weak = s["disputed"], s["suspicion_only"]
+    lines += ["", "Evidence, by tie (one relation between two actors)"]
+    lines += wrap(f"{_n(s['ties'], 'tie')}: {both['ties']} corroborated (two publishers or "
+                  f"more affirm it; {_n(both['claims'], 'claim')}), {single['ties']} affirmed "
+                  f"by a single document ({_n(single['claims'], 'claim')}), "
+                  f"{disputed['ties']} disputed ({_n(disputed['claims'], 'claim')})", 2)
+    lines += wrap(f"{_n(weak['ties'], 'tie')} on suspicion alone (the strongest claim "
+                  f"affirming it suspected or implied; {_n(weak['claims'], 'claim')})", 2)
     return lines
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count:,} {word}{'s' if count != 1 else ''}"

@@ -9,8 +9,8 @@ The tables (documented in the README; open a store with `sqlite3` or Datasette):
 - `names`: every name an actor answers to, folded as `text.name_key` folds it (`key`) ->
   the actor's id (`actor`).
 - `claims`: one row per claim, in edges.csv's order, with its `line`, `directed` (from the
-  relation) and where its quote stands in its document (`paragraph`, `start`, `end`);
-  indexed by `source` and by `target`.
+  relation), `claimed_by_actor` (the actor its claimant names, if any) and where its quote
+  stands in its document (`paragraph`, `start`, `end`); indexed by `source` and `target`.
 - `sources`: one row per document of sources.csv.
 - `warnings`: what validation warned about (`file` relative to the casebook folder).
 - `files`: every file the casebook is read from, with its stamps and BLAKE2b digest.
@@ -55,8 +55,8 @@ PLACE = ("paragraph", "start", "end")
 # Each table's columns but `crc`, in the order rows are written and read.
 ROWS = {
     "actors": ("position", "id", *NODES.column_names[1:], "extra", "line", "degree"),
-    "claims": ("position", "id", "source", "target", *CLAIM_COLUMNS[1:], "directed", *PLACE,
-               "extra", "line"),
+    "claims": ("position", "id", "source", "target", *CLAIM_COLUMNS[1:], "directed",
+               "claimed_by_actor", *PLACE, "extra", "line"),
     "sources": ("position", "id", *SOURCES.column_names[1:], "extra"),
     "warnings": ("position", "file", "line", "message"),
 }
@@ -80,6 +80,7 @@ CREATE TABLE names (key TEXT NOT NULL, actor TEXT NOT NULL, PRIMARY KEY (key, ac
 CREATE TABLE claims ({_columns("claims")}, crc INTEGER);
 CREATE INDEX claims_source ON claims (source);
 CREATE INDEX claims_target ON claims (target);
+CREATE INDEX claims_claimant ON claims (claimed_by_actor) WHERE claimed_by_actor != '';
 CREATE TABLE warnings ({_columns("warnings")}, crc INTEGER);
 PRAGMA application_id = {APPLICATION_ID};
 PRAGMA user_version = {FORMAT};
@@ -255,17 +256,34 @@ class Store:
                 found.setdefault(spelled, shown)
         return found
 
-    def ends(self, actor: str) -> list[tuple[str, str, str, str, int, str]]:
-        """The claims `actor` is in: (source, target, relation, certainty, directed, id),
-        checked against the actor's `degree`."""
-        found = self.db.execute(
-            "SELECT source, target, relation, certainty, directed, id FROM claims "
-            "WHERE source = ?1 UNION ALL SELECT source, target, relation, certainty, directed, "
-            "id FROM claims WHERE target = ?1 AND source != ?1", (actor,)).fetchall()
+    _END_COLUMNS = ("source", "target", "relation", "certainty", "directed", "id",
+                    "source_doc", "stance")
+    _ENDS = [ROWS["claims"].index(c) for c in _END_COLUMNS]
+
+    def ends(self, actor: str) -> list[tuple[str, str, str, str, int, str, str, str]]:
+        """The claims `actor` is in: (source, target, relation, certainty, directed, id,
+        source_doc, stance), each row checked against its checksum, and all of them against
+        the actor's `degree`."""
+        rows = _checked(self.db.execute(
+            f"SELECT {_SELECT['claims']} FROM claims WHERE source = ?1 UNION ALL "
+            f"SELECT {_SELECT['claims']} FROM claims WHERE target = ?1 AND source != ?1",
+            (actor,)))
+        found = [tuple(row[i] for i in self._ENDS) for row in rows]
         row = self.actor(actor)
         if (row[-1] if row else 0) != len(found) or any(actor not in c[:2] for c in found):
             raise sqlite3.DatabaseError("an actor's claims do not match its degree")
         return found
+
+    def alleged_by(self, actor: str) -> list[tuple[str, str, str]]:
+        """The claims `actor` makes as their claimant: (source, target, id) each."""
+        found = list(_checked(self.db.execute(
+            f"SELECT {_SELECT['claims']} FROM claims WHERE claimed_by_actor = ?", (actor,))))
+        columns = ROWS["claims"]
+        who, source, target, ident = (columns.index(c) for c in ("claimed_by_actor", "source",
+                                                                 "target", "id"))
+        if any(row[who] != actor for row in found):
+            raise sqlite3.DatabaseError("an index points at the wrong row")
+        return [(row[source], row[target], row[ident]) for row in found]
 
     def graph_of(self, actors: Iterable[str], claims: Iterable[str],
                  casebook: str) -> nx.MultiDiGraph:
@@ -297,10 +315,11 @@ class Store:
         edges = []
         for row in claims:
             attrs = {"id": row[1], **dict(zip(names, row[4:4 + width]))}
-            directed, paragraph, start, end, extra = row[4 + width:9 + width]
+            directed, claimant, paragraph, start, end, extra = row[4 + width:10 + width]
             if extra:
                 attrs.update(loads(extra))
             attrs["directed"] = bool(directed)
+            attrs["claimed_by_actor"] = claimant
             attrs["paragraph"], attrs["start"], attrs["end"] = paragraph, start, end
             edges.append((row[2], row[3], row[1], attrs))
         G.add_edges_from(edges)
@@ -368,7 +387,7 @@ def _names(G: nx.MultiDiGraph) -> Iterator[tuple[str, str]]:
                 yield name_key(name), actor
 
 
-_PLAIN_CLAIM = {*CLAIM_COLUMNS, "directed", *PLACE}
+_PLAIN_CLAIM = {*CLAIM_COLUMNS, "directed", "claimed_by_actor", *PLACE}
 
 
 def _claim_rows(G: nx.MultiDiGraph, lines: dict[str, int]) -> Iterator[tuple]:
@@ -380,4 +399,5 @@ def _claim_rows(G: nx.MultiDiGraph, lines: dict[str, int]) -> Iterator[tuple]:
         edges.sort(key=lambda edge: lines.get(edge[2], 0))
     for i, (u, v, key, attrs) in enumerate(edges):
         yield (i, key, u, v, *(attrs.get(c, "") for c in columns), int(attrs["directed"]),
-               *(attrs.get(c) for c in PLACE), _extra(attrs, _PLAIN_CLAIM), lines.get(key))
+               attrs.get("claimed_by_actor", ""), *(attrs.get(c) for c in PLACE),
+               _extra(attrs, _PLAIN_CLAIM), lines.get(key))

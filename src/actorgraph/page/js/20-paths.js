@@ -1,16 +1,20 @@
 /* The path finder's rule: `actorgraph.graph.paths.find_paths`, the one definition, done in
  * the page. Among the paths with the fewest hops, the one whose weakest hop is strongest (a
- * hop is as strong as its strongest claim), then the one whose sequence of actor ids sorts
- * first, as Python sorts strings (by code point). Claims link their actors both ways; when
- * `directed`, a claim of a directed relation links its source to its target only. A claim
- * tying an actor to itself is no hop.
+ * hop is as strong as its strongest claim), then the most corroborated (a hop is as
+ * corroborated as the most publishers affirming one of its claims' ties, a path as its least
+ * corroborated hop), then the one whose sequence of actor ids sorts first, as Python sorts
+ * strings (by code point). Claims link their actors both ways; when `directed`, a claim of a
+ * directed relation links its source to its target only. A claim tying an actor to itself
+ * is no hop.
  *
  * Provides:
- *   bestPath(claims, source, target, { directed, rank, oneWay }): null if no path, else
- *     { path: [actor ids], weakest: rank of its weakest hop, shortest: how many shortest
- *     paths there are, hops: [{ from, to, claims: strongest first, then by id }] }.
+ *   bestPath(claims, source, target, { directed, rank, oneWay, support }): null if no path,
+ *     else { path: [actor ids], weakest: rank of its weakest hop, corroboration: the
+ *     publishers of its least corroborated hop, shortest: how many shortest paths there
+ *     are, hops: [{ from, to, claims: strongest first, then by id }] }.
  *     `claims` are { id, from, to, ... }; rank(claim) is its certainty's rank, 0 strongest;
- *     oneWay(claim) says whether its relation is directed.
+ *     oneWay(claim) says whether its relation is directed; support(claim) how many
+ *     publishers affirm its tie (all claims count, shown or not: 0 when not given).
  *   byCodePoint(a, b): compares two strings as Python does (JavaScript's < compares UTF-16
  *     code units: "\uffff" < "\u{10000}" in Python, not in JavaScript).
  * Uses: nothing (no DOM, no vis-network): tests/js/paths.test.js loads it in Node.
@@ -26,7 +30,8 @@ function byCodePoint(a, b) {
   return i === n ? a.length - b.length : a.codePointAt(i) - b.codePointAt(i);
 }
 
-function bestPath(claims, source, target, { directed = false, rank, oneWay }) {
+function bestPath(claims, source, target, { directed = false, rank, oneWay,
+  support = () => 0 }) {
   if (source === target) return null;
   const adj = new Map();  // actor -> next actor -> the claims that make that hop
   const add = (u, v, c) => {
@@ -73,16 +78,29 @@ function bestPath(claims, source, target, { directed = false, rank, oneWay }) {
     return b;
   };
   const weakest = solve(source);
+  // Then, over the hops no weaker than that, the most corroborated route: most(v) is the
+  // largest least-corroborated hop over those routes from v to the target.
+  const hopSupport = (v, w) => next(v).get(w).reduce((s, c) => Math.max(s, support(c)), 0);
+  const firm = v => steps(v).filter(w => hopRank(v, w) <= weakest && best.get(w) <= weakest);
+  const most = new Map([[target, Infinity]]);
+  const corroborate = v => {
+    if (most.has(v)) return most.get(v);
+    let m = -Infinity;
+    for (const w of firm(v)) m = Math.max(m, Math.min(hopSupport(v, w), corroborate(w)));
+    most.set(v, m);
+    return m;
+  };
+  const corroboration = corroborate(source);
   const path = [source];
   for (let v = source; v !== target;) {
-    // The first id, of the steps that keep the path as strong as the best one.
-    v = steps(v).filter(w => Math.max(hopRank(v, w), best.get(w)) <= weakest)
+    // The first id, of the steps that keep the path as strong and corroborated as the best.
+    v = firm(v).filter(w => Math.min(hopSupport(v, w), corroborate(w)) >= corroboration)
       .reduce((a, b) => (byCodePoint(a, b) <= 0 ? a : b));
     path.push(v);
   }
   const strongerFirst = (a, b) => rank(a) - rank(b) || byCodePoint(a.id, b.id);
   return {
-    path, weakest, shortest: count.get(source),
+    path, weakest, corroboration, shortest: count.get(source),
     hops: path.slice(1).map((w, i) => ({ from: path[i], to: w,
       claims: [...next(path[i]).get(w)].sort(strongerFirst) })),
   };

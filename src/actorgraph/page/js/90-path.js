@@ -12,7 +12,8 @@
 function findPath(source, target, { directed = false } = {}) {
   if (!shown.actors.has(source) || !shown.actors.has(target)) return null;
   const found = bestPath(claims.filter(c => shown.claims.has(c.id)), source, target, {
-    directed, rank: c => RANK[c.certainty], oneWay: c => RELATIONS[c.relation].directed });
+    directed, rank: c => RANK[c.certainty], oneWay: c => RELATIONS[c.relation].directed,
+    support: c => c.support });
   if (!found) return null;
   const { path, weakest, shortest, hops } = found;
   return { path, strength: V.certainties[weakest].name, shortest, hops };
