@@ -245,3 +245,66 @@ def test_duplicates_are_warned_about_with_the_merge_to_run(casebook):
         "case/edges.csv:10: warning: claim 'c9' repeats claim 'c5' (line 6): the same actors, "
         "relation, document and quote",
     ]
+
+
+def _mark(review: Path, rows: list[int]) -> list[dict]:
+    with review.open(encoding="utf-8", newline="") as handle:
+        found = list(csv.DictReader(handle))
+    for i in rows:
+        found[i]["accept"] = "y"
+    with review.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(found[0]))
+        writer.writeheader()
+        writer.writerows(found)
+    return [found[i] for i in rows]
+
+
+def test_suggest_then_accept_adds_the_marked_rows_and_their_new_actors(ties_case, tmp_path):
+    document = tmp_path / "dispatch.txt"
+    document.write_text("Dispatch\nAldovia supplies the Northern Front, according to the "
+                        "Harbour Guild.\nThe Northern Front attacked the Salt Road Depot in "
+                        "2024.\n", encoding="utf-8")
+    code, _, err = run("suggest", document, "-o", tmp_path / "review.csv", "--data", "case")
+    assert code == 0, err
+    review = tmp_path / "review.csv"
+    with review.open(encoding="utf-8", newline="") as handle:
+        suggested = list(csv.DictReader(handle))
+    wanted = [i for i, row in enumerate(suggested) if row["target_name"] or
+              row["source"] == "aldovia"][:2]
+    assert wanted, suggested
+    marked = _mark(review, wanted)
+    before = len(rows(ties_case / "edges.csv"))
+    code, out, err = run("accept", review, "--title", "Dispatch", "--publisher", "Guild Post",
+                         "--data", "case")
+    assert code == 0, err
+    assert out == f"t{before + 1}" + "".join(f", t{before + 1 + i}" for i in
+                                            range(1, len(marked))) + "\n"
+    edges = rows(ties_case / "edges.csv")
+    assert len(edges) == before + len(marked)
+    assert [e["source_text"] for e in edges[before:]] == [m["source_text"] for m in marked]
+    assert {e["source_doc"] for e in edges[before:]} == {"dispatch"}
+    actors = {a["id"] for a in rows(ties_case / "nodes.csv")}
+    for m in marked:
+        for end in ("source", "target"):
+            if m[f"{end}_name"]:
+                assert m[end] in actors  # the proposed actor, added under its proposed id
+    assert "ok:" in ok(run("validate", "--data", "case"))
+
+
+def test_accept_with_nothing_marked_or_a_bad_row_writes_nothing(ties_case, tmp_path):
+    review = tmp_path / "review.csv"
+    review.write_text("source,target,relation,source_text,source_doc,accept\n"
+                      "aldovia,front,supplies_arms_to,Aldovia supplies the Front,monitor,\n",
+                      encoding="utf-8")
+    before = snapshot(ties_case)
+    code, _, err = run("accept", review, "--data", "case")
+    assert code == 1 and err.startswith("error: no row of")
+    review.write_text("source,target,relation,source_text,source_doc,accept\n"
+                      "aldovia,front,supports,Aldovia supplies the Front,monitor,y\n"
+                      "aldovia,front,finances,not in the document,monitor,y\n",
+                      encoding="utf-8")
+    code, _, err = run("accept", review, "--data", "case")
+    assert code == 1
+    assert err.startswith("error: review.csv:3: quote 'not in the document' is not in "
+                          "'monitor'; the closest passage is"), err
+    assert snapshot(ties_case) == before  # the good first row is not written either

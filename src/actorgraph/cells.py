@@ -30,10 +30,17 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def csv_text(header: Iterable[str], rows: Iterable[Iterable]) -> str:
-    """A whole CSV file: every cell converted with `text` and neutralised."""
+def unneutralise(cell: str) -> str:
+    """A cell `neutralise` made, as it was (a file actorgraph wrote, read back by it)."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] and cell[1:].startswith(
+        FORMULA_STARTS) else cell
+
+
+def csv_text(header: Iterable[str], rows: Iterable[Iterable], newline: str = "\r\n") -> str:
+    """A whole CSV file: every cell converted with `text` and neutralised; lines end with
+    `newline` (CSV's CRLF by default; a file people edit in a text editor may want "\n")."""
     out = io.StringIO(newline="")
-    writer = csv.writer(out)
+    writer = csv.writer(out, lineterminator=newline)
     writer.writerow(header)
     writer.writerows([neutralise(text(value)) for value in row] for row in rows)
     return out.getvalue()

@@ -9,12 +9,14 @@ people. `Edit.apply()` validates the whole casebook as changed (the same checks 
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from actorgraph.casebook.patch import TableText
+from actorgraph.casebook.patch import BOM, TableText
 from actorgraph.casebook.quotes import Document
 from actorgraph.casebook.read import (
     MAX_DOCUMENT_MB,
@@ -70,9 +72,14 @@ class Edit:
         return [p for p in problems if p.message not in before]
 
 
-def _tables(root: Path, *tables) -> list[TableText]:
+def _tables(root: Path, *tables, base: Edit | None = None) -> list[TableText]:
+    """The tables as they are, or as `base` (an edit not yet written) leaves them."""
+    pending = base.files if base is not None else {}
     try:
-        return [TableText.read(root, table) for table in tables]
+        return [TableText.parse(table, decode(pending[table.filename], root / table.filename),
+                                pending[table.filename].startswith(BOM.encode()))
+                if table.filename in pending else TableText.read(root, table)
+                for table in tables]
     except (FileNotFoundError, Unreadable) as err:
         raise InputError(f"{display_path(root)} cannot be edited: {err}; run "
                          "`actorgraph validate` to see why") from err
@@ -107,10 +114,19 @@ def _next_claim_id(ids: list[str]) -> str:
 
 # --- add source ----------------------------------------------------------------------------
 
+def _after(root: Path, base: Edit | None) -> Edit:
+    """A new edit that goes on from `base` (its files and what it does), or from nothing."""
+    if base is None:
+        return Edit(root)
+    return Edit(root, dict(base.files), list(base.done), base.made)
+
+
 def add_source(root: Path | str, file: Path | str, title: str, publisher: str = "",
-               published: str = "", url: str = "", reliability: str = "") -> Edit:
+               published: str = "", url: str = "", reliability: str = "",
+               base: Edit | None = None) -> Edit:
     """Register a document: copied into the casebook's `sources/` (unless it is inside the
-    casebook already), its id made from its title, its row appended to sources.csv."""
+    casebook already), its id made from its title, its row appended to sources.csv. `base`:
+    an edit this one goes on from (all are written together)."""
     root, file = Path(root), Path(file)
     if not title.strip():
         raise BadValue("title", title, "is blank; give the document's title")
@@ -126,9 +142,10 @@ def add_source(root: Path | str, file: Path | str, title: str, publisher: str = 
         raise BadValue("file", str(file), "is not a file") from err
     except Unreadable as err:
         raise BadValue("file", str(file), str(err)) from err
-    (sources,) = _tables(root, SOURCES)
+    (sources,) = _tables(root, SOURCES, base=base)
     ident = _free_id(sources.ids(), title)
-    edit = Edit(root, made=ident)
+    edit = _after(root, base)
+    edit.made = ident
     here = inside(root, str(file.resolve()))
     if here is not None and here.is_file():
         path = here.relative_to(root.resolve()).as_posix()
@@ -136,6 +153,7 @@ def add_source(root: Path | str, file: Path | str, title: str, publisher: str = 
         suffix = file.suffix if re.fullmatch(r"\.[A-Za-z0-9]{1,8}", file.suffix) else ".txt"
         taken = {p.stem for p in (root / "sources").glob("*")} if (root / "sources").is_dir() \
             else set()
+        taken |= {Path(p).stem for p in edit.files if p.startswith("sources/")}
         path = f"sources/{slug(ident, taken)}{suffix}"
         edit.files[path] = data
         edit.done.append(f"copied {display_path(file)} to {display_path(root / path)}")
@@ -155,9 +173,11 @@ def add_source(root: Path | str, file: Path | str, title: str, publisher: str = 
 # --- add actor -----------------------------------------------------------------------------
 
 def add_actor(root: Path | str, name: str, kind: str, aliases: Iterable[str] = (),
-              description: str = "", force: bool = False) -> Edit:
+              description: str = "", force: bool = False, base: Edit | None = None,
+              ident: str | None = None) -> Edit:
     """Add an actor, refusing a name or alias that already names one (folded for case,
-    accents and typography), or (unless `force`) one very close to an existing name."""
+    accents and typography), or (unless `force`) one very close to an existing name. Its
+    id is `ident` if given and free, else made from its name."""
     root = Path(root)
     name, aliases = name.strip(), [a.strip() for a in aliases if a.strip()]
     if not name:
@@ -167,7 +187,7 @@ def add_actor(root: Path | str, name: str, kind: str, aliases: Iterable[str] = (
         if ALIAS_SEPARATOR in alias:
             raise BadValue("aliases", alias, f"holds {ALIAS_SEPARATOR!r}; give each alias "
                            "on its own")
-    (nodes,) = _tables(root, NODES)
+    (nodes,) = _tables(root, NODES, base=base)
     known: dict[str, tuple[str, str]] = {}  # folded name -> (actor id, name as written)
     for record in nodes.records:
         v = record.values
@@ -186,10 +206,12 @@ def add_actor(root: Path | str, name: str, kind: str, aliases: Iterable[str] = (
             ident, written = known[near[0]]
             raise BadValue("name", name, f"is very close to {written!r}, a name of actor "
                            f"{ident!r}; if they are two actors, add it with --force")
-    ident = _free_id(nodes.ids(), name)
+    taken = set(nodes.ids())
+    ident = ident if ident and ident not in taken else _free_id(taken, ident or name)
     nodes.append({"id": ident, "name": name, "type": kind,
                   "aliases": ALIAS_SEPARATOR.join(aliases), "description": description})
-    edit = Edit(root, {NODES.filename: nodes.encoded()}, made=ident)
+    edit = _after(root, base)
+    edit.files[NODES.filename], edit.made = nodes.encoded(), ident
     edit.done.append(f"added actor {ident!r} ({name!r}, {kind}) to "
                      f"{display_path(root / NODES.filename)}")
     return edit
@@ -199,7 +221,8 @@ def add_actor(root: Path | str, name: str, kind: str, aliases: Iterable[str] = (
 
 def add_claim(root: Path | str, source: str, relation: str, target: str, *, doc: str,
               quote: str, claimed_by: str = "the author", certainty: str = "asserted",
-              stance: str = "affirms", date: str = "", notes: str = "") -> Edit:
+              stance: str = "affirms", date: str = "", notes: str = "",
+              base: Edit | None = None) -> Edit:
     """Add a claim: its actors named as queries name them, its quote found in its document
     (or the closest passage shown, nothing written), the next free claim id; a claim that
     repeats another's actors, relation, document and quote is refused."""
@@ -212,20 +235,22 @@ def add_claim(root: Path | str, source: str, relation: str, target: str, *, doc:
                        "YYYY-MM-DD)")
     if not quote.strip():
         raise BadValue("quote", quote, "is blank; quote the passage that supports the claim")
-    edges, registry = _tables(root, EDGES, SOURCES)
+    edges, registry, nodes = _tables(root, EDGES, SOURCES, NODES, base=base)
     paths = {r.values.get("id"): r.values.get("path", "") for r in registry.records}
     if doc not in paths:
         hint = closest(doc, list(paths), limit=1)
         raise BadValue("doc", doc, "is not a source id of the casebook" + (
             f" (did you mean {hint[0]!r}?)" if hint else "; register the document with "
             "`actorgraph add source`"))
-    with open_casebook(root) as book:
-        source_id = resolve(book, source, "Source")
-        target_id = resolve(book, target, "Target")
-    place = document_place(root, paths[doc])
-    if place.path is None:
-        raise InputError(f"source {doc!r}: {place.message}")
-    document = Document(decode(read_bytes(place.path, MAX_DOCUMENT_MB), place.path))
+    source_id, target_id = _actors(root, nodes, (source, "Source"), (target, "Target"))
+    if base is not None and paths[doc] in base.files:  # a document this edit adds
+        text = decode(base.files[paths[doc]], root / paths[doc])
+    else:
+        place = document_place(root, paths[doc])
+        if place.path is None:
+            raise InputError(f"source {doc!r}: {place.message}")
+        text = decode(read_bytes(place.path, MAX_DOCUMENT_MB), place.path)
+    document = Document(text)
     if document.locate(quote) is None:
         raise BadValue("quote", quote, f"is not in {doc!r}; the closest passage is "
                        f"{document.closest(quote)!r}")
@@ -246,11 +271,22 @@ def add_claim(root: Path | str, source: str, relation: str, target: str, *, doc:
                   "source_text": quote.strip(), "source_doc": doc,
                   "claimed_by": claimed_by.strip(), "certainty": certainty, "date": date,
                   "notes": notes, "stance": DENIES if stance == DENIES else ""})
-    edit = Edit(root, {EDGES.filename: edges.encoded()}, made=ident)
+    edit = _after(root, base)
+    edit.files[EDGES.filename], edit.made = edges.encoded(), ident
     edit.done.append(f"added claim {ident!r} ({source_id} {RELATIONS[relation].label} "
                      f"{target_id}{', denied' if stance == DENIES else ''}, {certainty}, "
                      f"from {doc!r}) to {display_path(root / EDGES.filename)}")
     return edit
+
+
+def _actors(root: Path, nodes: TableText, *named: tuple[str, str]) -> list[str]:
+    """The ids of the actors named (id, name or alias, as queries name them): an actor this
+    edit adds is known by its id."""
+    ids = set(nodes.ids())
+    if all(text in ids for text, _role in named):
+        return [text for text, _role in named]
+    with open_casebook(root) as book:
+        return [text if text in ids else resolve(book, text, role) for text, role in named]
 
 
 # --- merge ---------------------------------------------------------------------------------
@@ -291,3 +327,85 @@ def merge(root: Path | str, keep: str, drop: str) -> Edit:
                      + (f" ({', '.join(repr(a) for a in new_aliases)})" if new_aliases else "")
                      + f", {drop_id!r} removed")
     return edit
+
+
+# --- accept --------------------------------------------------------------------------------
+
+ACCEPTED = {"y", "yes", "x", "1", "true", "ok", "✓"}
+
+
+def accept(root: Path | str, review: Path | str, title: str = "", publisher: str = "",
+           published: str = "", url: str = "", reliability: str = "") -> Edit:
+    """Add the rows of a review file (`actorgraph suggest -o`) marked in its `accept`
+    column (y, yes, x, 1), through the same steps as `add`: the document, if it is not a
+    source yet (`title` etc. describe it; the title defaults to the document's first line),
+    the proposed actors the rows need, then the claims. One edit: all or nothing."""
+    from actorgraph.cells import unneutralise
+
+    root, review = Path(root), Path(review)
+    try:
+        text = decode(read_bytes(review), review)
+    except FileNotFoundError as err:
+        raise BadValue("review", str(review), "is not a file") from err
+    except Unreadable as err:
+        raise BadValue("review", str(review), str(err)) from err
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    missing = {"source", "target", "relation", "source_text", "accept"} - set(
+        rows[0] if rows else {})
+    if missing:
+        raise BadValue("review", str(review), f"is not a review file of `actorgraph suggest`: "
+                       f"it lacks the column{'s' if len(missing) > 1 else ''} "
+                       f"{', '.join(sorted(missing))}")
+    chosen = [(line, {k: unneutralise(v or "") for k, v in row.items() if k})
+              for line, row in enumerate(rows, start=2)
+              if (row.get("accept") or "").strip().lower() in ACCEPTED]
+    if not chosen:
+        raise InputError(f"no row of {display_path(review)} is marked in its accept column "
+                         f"(write {' or '.join(sorted(ACCEPTED - {'✓'}))} there)")
+    edit: Edit | None = None
+    added_doc = None
+    actors: dict[str, str] = {}  # proposed id -> the id it got
+    for line, row in chosen:
+        where = f"{display_path(review)}:{line}"
+        doc = row.get("source_doc", "").strip()
+        if not doc:
+            document = row.get("document", "").strip()
+            if not document:
+                raise InputError(f"{where}: no source_doc and no document to register")
+            if added_doc is None:
+                path = Path(document)
+                edit = add_source(root, path, title or _first_line(path), publisher,
+                                  published, url, reliability, base=edit)
+                added_doc = edit.made
+            doc = added_doc
+        ends = []
+        for end in ("source", "target"):
+            proposed = row[end].strip()
+            name, kind = row.get(f"{end}_name", "").strip(), row.get(f"{end}_type", "").strip()
+            if name and kind and proposed not in actors:
+                try:
+                    edit = add_actor(root, name, kind, force=True, base=edit, ident=proposed)
+                except BadValue as err:
+                    raise InputError(f"{where}: {end} {err}") from err
+                actors[proposed] = edit.made
+            ends.append(actors.get(proposed, proposed))
+        try:
+            edit = add_claim(root, ends[0], row["relation"].strip(), ends[1], doc=doc,
+                             quote=row["source_text"], claimed_by=row.get("claimed_by") or
+                             "the author", certainty=row.get("certainty") or "asserted",
+                             stance=row.get("stance") or "affirms", date=row.get("date", ""),
+                             notes=row.get("notes", ""), base=edit)
+        except InputError as err:
+            raise InputError(f"{where}: {err.describe()}") from err
+    edit.made = ", ".join(line.split("'")[1] for line in edit.done if line.startswith(
+        "added claim"))
+    return edit
+
+
+def _first_line(path: Path) -> str:
+    try:
+        text = decode(read_bytes(path, MAX_DOCUMENT_MB), path)
+    except (OSError, Unreadable):
+        return path.stem
+    first = next((line.strip() for line in text.splitlines() if line.strip()), path.stem)
+    return first[:120]

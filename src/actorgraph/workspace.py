@@ -250,3 +250,23 @@ def _keep(root: Path, before: Snapshot, reading: Reading, say: bool) -> bool:
 def _lines(contents: Contents) -> dict[str, dict[str, int]]:
     return {"actors": dict(zip(contents.actors.columns["id"], contents.actors.lines)),
             "claims": dict(zip(contents.claims.columns["id"], contents.claims.lines))}
+
+
+def store_state(data_dir: Path | str) -> tuple[Path | None, str]:
+    """Where the casebook's store is, and whether it holds the casebook as it is now:
+    "current", "out of date" (the next command reads the files and writes it again),
+    "none yet", or "off" (`ACTORGRAPH_NO_CACHE`)."""
+    root = Path(data_dir)
+    path = location.store_path(root)
+    if path is None:
+        return None, "off"
+    try:
+        store = Store.open(path)
+    except Damaged:
+        return path, "none yet" if not path.exists() else "out of date"
+    try:
+        return path, "current" if store.holds(root) else "out of date"
+    except sqlite3.Error:
+        return path, "out of date"
+    finally:
+        store.close()

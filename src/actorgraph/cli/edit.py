@@ -149,4 +149,33 @@ def merge(keep: str, drop: str, data_dir: Path, quiet: bool, dry_run: bool):
     _finish(merging(data_dir, keep, drop), dry_run, quiet)
 
 
-COMMANDS = (add, merge)
+@click.command()
+@click.argument("review", type=click.Path(dir_okay=False, path_type=Path))
+@data_option
+@click.option("--title", default="", help="The document's title, if accepting registers it "
+              "(default: its first line).")
+@click.option("--publisher", default="", help="Its publisher, if accepting registers it.")
+@click.option("--published", default="", metavar="DATE",
+              help="When it was published, if accepting registers it.")
+@click.option("--url", default="", help="Where it was published, if accepting registers it.")
+@click.option("--reliability", type=click.Choice(list(RELIABILITY)), default=None,
+              help="Its reliability (Admiralty A-F), if accepting registers it.")
+@dry_run_option
+def accept(review: Path, data_dir: Path, quiet: bool, title: str, publisher: str,
+           published: str, url: str, reliability: str | None, dry_run: bool):
+    """Add the rows of a review file (from `actorgraph suggest -o`) that you marked y in its
+    accept column: the document if it is not a source yet, the proposed actors they need,
+    then the claims, each as `add` adds it, all checked together and written at once.
+
+    \b
+    Example:
+      actorgraph suggest new-report.txt -o review.csv   # then mark rows y in accept
+      actorgraph accept review.csv --title "A new report" --publisher "Example Wire"
+    """
+    from actorgraph.edits import accept as accepting
+
+    _finish(accepting(data_dir, review, title, publisher, published, url, reliability or ""),
+            dry_run, quiet)
+
+
+COMMANDS = (add, merge, accept)

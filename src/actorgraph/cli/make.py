@@ -129,4 +129,30 @@ def export(fmt: str, data_dir: Path, quiet: bool, dest: str, around_actor: str |
         click.echo(f"wrote {written}", err=True)
 
 
-COMMANDS = (validate, build, export)
+@click.command()
+@data_option
+def store(data_dir: Path, quiet: bool):
+    """Print where the casebook's store is (one SQLite database, outside the casebook) and
+    whether it holds the casebook as it is now. Open it with sqlite3 or Datasette.
+
+    \b
+    Example:
+      actorgraph store
+      sqlite3 "$(actorgraph store -q)" "select count(*) from claims"
+    """
+    from actorgraph.workspace import store_state
+
+    path, state = store_state(data_dir)
+    if path is None:
+        click.echo("the store is off (ACTORGRAPH_NO_CACHE is set)", err=True)
+        raise SystemExit(1)
+    click.echo(str(path))
+    if not quiet:
+        click.echo({"current": "current: it holds the casebook as it is now",
+                    "out of date": "out of date: the next command on the casebook writes it "
+                                   "again",
+                    "none yet": "none yet: the next command on the casebook writes it"}[state],
+                   err=True)
+
+
+COMMANDS = (validate, build, export, store)

@@ -53,6 +53,7 @@ def suggest(doc: str, data_dir: Path, quiet: bool, fmt: str, output: Path | None
     book = opened(data_dir, quiet)
     G = book.graph()
     text, doc_id = _document(data_dir, G.graph["sources"], doc, quiet)
+    document = "" if doc_id else str(Path(doc).resolve())
     actors = [{"id": node, "name": data["name"], "type": data["type"],
                "aliases": list(data.get("aliases") or [])} for node, data in G.nodes(data=True)]
     result = propose(text, actors, doc_id=doc_id, min_score=min_score, ner=ner)
@@ -60,12 +61,13 @@ def suggest(doc: str, data_dir: Path, quiet: bool, fmt: str, output: Path | None
         refuse_inputs(output, input_files(Path(data_dir), G.graph["sources"].values()))
         with text_output(output) as handle:
             handle.write(csv_text(REVIEW_FIELDS, ([row[f] for f in REVIEW_FIELDS]
-                                                  for row in result.review_rows())))
+                                                  for row in result.review_rows(document)),
+                                  newline="\n"))
         new = sum(a.new for a in result.actors)
         click.echo(f"wrote {output}: {len(result.claims)} candidate claims, {new} proposed "
                    "actors; fill in the accept column", err=True)
         return
-    emit(fmt, result.as_json(), rows=result.review_rows(), fields=REVIEW_FIELDS,
+    emit(fmt, result.as_json(), rows=result.review_rows(document), fields=REVIEW_FIELDS,
          text=lambda: _text(result))
 
 
@@ -96,9 +98,9 @@ def _document(data_dir: Path, sources: dict, doc: str, quiet: bool) -> tuple[str
     except (OSError, Unreadable) as err:
         raise BadValue("doc", doc, f"cannot be read: {err}") from err
     if ident is None and not quiet:
-        click.echo(f"{display_path(path)} is not a source of the casebook: its claims have no "
-                   "source_doc; register it with `actorgraph add source "
-                   f"{display_path(path)} --title TITLE`", err=True)
+        click.echo(f"{display_path(path)} is not a source of the casebook yet: `actorgraph "
+                   "accept` registers it with the rows you accept (or register it first: "
+                   f"`actorgraph add source {display_path(path)} --title TITLE`)", err=True)
     return text, ident
 
 
