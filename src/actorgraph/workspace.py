@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,6 +78,15 @@ class WholeGraph(GraphNames):
     def actor_graph(self, *args, **options) -> nx.MultiDiGraph:
         return self.G
 
+    def nodes(self):
+        return iter(self.G.nodes(data=True))
+
+    def edges(self):
+        return iter(self.G.edges(keys=True, data=True))
+
+    def sources(self) -> dict[str, dict]:
+        return self.G.graph.get("sources", {})
+
 
 class Casebook(Names):
     """An opened casebook: its names (for `names.resolve`), its warnings, and graphs that
@@ -110,6 +120,22 @@ class Casebook(Names):
 
     def actor_graph(self, *args, **kwargs) -> nx.MultiDiGraph:
         return self._ask("actor_graph", *args, **kwargs)
+
+    def nodes(self) -> Iterator[tuple[str, dict]]:
+        """Every actor, (id, attributes) as `graph().nodes(data=True)` gives them, without
+        building the graph when the casebook comes from its store."""
+        return self._ask("nodes")
+
+    def edges(self) -> Iterator[tuple[str, str, str, dict]]:
+        """Every claim, (source, target, id, attributes) as `graph().edges(keys=True,
+        data=True)` gives them (in edges.csv's order from the store, the graph's order
+        otherwise), without building the graph when the casebook comes from its store.
+        (A damaged row met halfway raises sqlite3.DatabaseError: read the casebook again.)"""
+        return self._ask("edges")
+
+    def sources(self) -> dict[str, dict]:
+        """The documents of sources.csv by id, as `graph().graph["sources"]`."""
+        return self._ask("sources")
 
     def __contains__(self, actor: str) -> bool:
         return self._ask("__contains__", actor)

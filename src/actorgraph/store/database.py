@@ -305,25 +305,20 @@ class Store:
                casebook: str) -> nx.MultiDiGraph:
         G = nx.MultiDiGraph(casebook=casebook)
         G.graph["sources"] = self.sources()
-        loads = json.loads
-        G.add_nodes_from(
-            (ident, {"id": ident, "name": name, "type": kind, "aliases": split_aliases(aliases),
-                     "description": description, **(loads(extra) if extra else {})})
-            for _pos, ident, name, kind, aliases, description, extra, _line, _degree in actors)
-        names = CLAIM_COLUMNS[1:]
-        width = len(names)
-        edges = []
-        for row in claims:
-            attrs = {"id": row[1], **dict(zip(names, row[4:4 + width]))}
-            directed, claimant, paragraph, start, end, extra = row[4 + width:10 + width]
-            if extra:
-                attrs.update(loads(extra))
-            attrs["directed"] = bool(directed)
-            attrs["claimed_by_actor"] = claimant
-            attrs["paragraph"], attrs["start"], attrs["end"] = paragraph, start, end
-            edges.append((row[2], row[3], row[1], attrs))
-        G.add_edges_from(edges)
+        G.add_nodes_from(_nodes(actors))
+        G.add_edges_from(list(_edges(claims)))
         return G
+
+    def nodes(self) -> Iterator[tuple[str, dict]]:
+        """Every actor as `G.nodes(data=True)` gives it, in nodes.csv's order, read row by
+        row (each checked against its checksum): for writing a large casebook out without
+        holding its graph."""
+        return _nodes(self._all("actors"))
+
+    def edges(self) -> Iterator[tuple[str, str, str, dict]]:
+        """Every claim as `G.edges(keys=True, data=True)` gives it, in edges.csv's order,
+        read row by row (each checked against its checksum)."""
+        return _edges(self._all("claims"))
 
     def sources(self) -> dict[str, dict]:
         loads = json.loads
@@ -368,6 +363,28 @@ class Store:
     def _insert(self, table: str, rows: Iterable[tuple]) -> None:
         marks = ", ".join("?" * (len(ROWS[table]) + 1))
         self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", _sealed(rows))
+
+
+def _nodes(actors: Iterable[tuple]) -> Iterator[tuple[str, dict]]:
+    loads = json.loads
+    for _pos, ident, name, kind, aliases, description, extra, _line, _degree in actors:
+        yield ident, {"id": ident, "name": name, "type": kind, "aliases": split_aliases(aliases),
+                      "description": description, **(loads(extra) if extra else {})}
+
+
+def _edges(claims: Iterable[tuple]) -> Iterator[tuple[str, str, str, dict]]:
+    loads = json.loads
+    names = CLAIM_COLUMNS[1:]
+    width = len(names)
+    for row in claims:
+        attrs = {"id": row[1], **dict(zip(names, row[4:4 + width]))}
+        directed, claimant, paragraph, start, end, extra = row[4 + width:10 + width]
+        if extra:
+            attrs.update(loads(extra))
+        attrs["directed"] = bool(directed)
+        attrs["claimed_by_actor"] = claimant
+        attrs["paragraph"], attrs["start"], attrs["end"] = paragraph, start, end
+        yield row[2], row[3], row[1], attrs
 
 
 def _actor_rows(G: nx.MultiDiGraph, lines: dict[str, int]) -> Iterator[tuple]:

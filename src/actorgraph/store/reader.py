@@ -49,6 +49,15 @@ class StoreReader(Names):
         """The whole casebook graph."""
         return self.store.graph(self.casebook)
 
+    def nodes(self):
+        return self.store.nodes()
+
+    def edges(self):
+        return self.store.edges()
+
+    def sources(self) -> dict[str, dict]:
+        return self.store.sources()
+
     def path_graph(self, source: str, target: str, directed: bool = False,
                    avoid: Iterable[str] = (), **filters) -> nx.MultiDiGraph:
         """The actors on every shortest path from `source` to `target` under the filters
