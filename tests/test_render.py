@@ -256,3 +256,62 @@ def test_large_pages_name_their_busiest_actors_and_draw_fixed_size_shapes(monkey
     assert shapes == {"state": "dot", "territory": "triangle", "military_unit": "diamond",
                       "armed_group": "star", "criminal_network": "hexagon",
                       "person": "triangleDown"}
+
+
+def ties_of(data: dict) -> list[dict]:
+    """The page's ties, decoded as the page's script decodes them, each with its claims."""
+    ties = []
+    for row in data["ties"]:
+        tie = dict(zip(data["fields"]["ties"], row, strict=True))
+        for field in data["refs"]:
+            tie[field] = data["nodes"][tie[field]][0]
+        for field, table in data["tie_tables"].items():
+            tie[field] = data["tables"][table][tie[field]]
+        tie["flags"] = {name for name, bit in data["tie_flags"].items() if tie["flags"] & bit}
+        tie["claims"] = []
+        ties.append(tie)
+    for claim in claims_by_id(data).values():
+        ties[claim["tie"]]["claims"].append(claim["id"])
+    return ties
+
+
+def test_each_tie_travels_once_with_the_counts_its_csv_rows_give():
+    # Read from tests/fixtures/ties: edges.csv (11 claims) and sources.csv (wire-arms and
+    # wire-follow published by Example Wire, monitor by Border Monitor, blog by no one).
+    # t8 and t9 are one tie: allied_with is undirected. t6 denies Brenn supports the Front.
+    # Fields: claims, affirming, denying, documents, publishers, claimants, strongest, flags.
+    expected = {
+        ("aldovia", "supplies_arms_to", "front"):
+            (["t1", "t2"], 2, 0, 2, 2, 2, "asserted", {"corroborated"}),
+        ("front", "operates_in", "brenn"): (["t3", "t4"], 2, 0, 2, 1, 2, "alleged", set()),
+        ("brenn", "supports", "front"):
+            (["t5", "t6"], 1, 1, 1, 1, 1, "alleged", {"single_source", "disputed"}),
+        ("corvin", "finances", "front"): (["t7"], 1, 0, 1, 1, 1, "suspected", {"single_source"}),
+        ("aldovia", "allied_with", "brenn"):
+            (["t8", "t9"], 2, 0, 2, 2, 2, "confirmed", {"corroborated"}),
+        ("front", "attacks", "harrow"): (["t10"], 1, 0, 1, 1, 1, "asserted", {"single_source"}),
+        ("western-bloc", "sanctions", "aldovia"):
+            (["t11"], 1, 0, 1, 1, 1, "confirmed", {"single_source"}),
+    }
+    data = page_of("ties").data()
+    found = {}
+    for tie in ties_of(data):
+        key = (tie["from"], tie["relation"], tie["to"])
+        if key not in expected:  # an undirected tie may come with its ends the other way
+            key = (tie["to"], tie["relation"], tie["from"])
+        found[key] = (sorted(tie["claims"], key=lambda c: int(c[1:])), tie["affirming"],
+                      tie["denying"], tie["documents"], tie["publishers"], tie["claimants"],
+                      tie["strongest"], tie["flags"])
+    assert found == expected
+    claims = claims_by_id(data)
+    assert claims["t6"]["stance"] == "denies" and claims["t5"]["stance"] == "affirms"
+    # Marek Vos, the claimant of t6, is an actor; the other claimants are not.
+    assert {c["id"]: c["claimant"] for c in claims.values() if c["claimant"]} == {"t6": "marek"}
+
+
+def test_large_pages_open_on_their_busiest_actor(monkeypatch):
+    report = validate_casebook(FIXTURES / "explorer")
+    G = build_graph(report)
+    assert page_data(G, report, layout="python")["focus"] is None
+    monkeypatch.setattr("actorgraph.page.render.FOCUS_FROM", 5)
+    assert page_data(G, report, layout="python")["focus"] == "front"  # in 6 claims

@@ -11,6 +11,7 @@ import json
 import struct
 import zlib
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -241,16 +242,32 @@ def png_size(data: bytes) -> tuple[int, int]:
     return width, height
 
 
-def test_save_png_downloads_the_view(explorer):
-    ex = explorer(EXPLORER)
-    with ex.page.expect_download() as download:
-        ex.page.locator("#save-png").click()
-    data = Path(download.value.path()).read_bytes()
-    canvas = ex.page.evaluate(
-        "(() => { const c = document.querySelector('#network canvas');"
-        " return [c.width, c.height]; })()")
-    assert png_size(data) == tuple(canvas)
-    assert download.value.suggested_filename == "actorgraph.png"
+def test_save_png_and_svg_hold_the_whole_view_with_legend_and_caption(explorer):
+    ex = explorer(EXPLORER, title="Field report")
+    page = ex.page
+    page.locator("#filter-certainties input[value=implied]").uncheck()  # c09 (Harrow Ring)
+    # Zoomed in on one actor: the picture still holds every actor shown.
+    page.evaluate("window.actorgraph.network.moveTo({position: {x: 0, y: 0}, scale: 4})")
+    with page.expect_download() as download:
+        page.locator("#save-svg").click()
+    assert download.value.suggested_filename == "Field-report.svg"
+    root = ElementTree.fromstring(Path(download.value.path()).read_text(encoding="utf-8"))
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert texts[0] == "Field report"
+    names = {"Aldovia", "Brenn", "Émile Dask", "Elbe Guard", "Northern Front", "Gorsk Valley",
+             "Harrow Ring"}
+    assert names <= set(texts)
+    assert {"Actors", "State", "Person", "Certainty (line style)", "confirmed"} <= set(texts)
+    caption = [t for t in texts if t.startswith(("7 of 7", "Sources:"))]
+    assert caption == ["7 of 7 actors, 10 of 11 claims shown · filters: hidden certainties: "
+                       "implied", "Sources: Northern Dispatches (Example Wire), 2024-07"]
+    lines = list(root.iter("{http://www.w3.org/2000/svg}path"))
+    assert len([p for p in lines if p.get("stroke")]) == 10  # one per claim shown here
+    width, height = int(root.get("width")), int(root.get("height"))
+    with page.expect_download() as download:
+        page.locator("#save-png").click()
+    assert png_size(Path(download.value.path()).read_bytes()) == (2 * width, 2 * height)
+    assert download.value.suggested_filename == "Field-report.png"
 
 
 def test_hostile_casebook_runs_no_script(explorer):

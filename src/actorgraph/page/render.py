@@ -26,7 +26,7 @@ import networkx as nx
 from actorgraph.casebook.validate import Report
 from actorgraph.files import atomic_write
 from actorgraph.graph.select import fitting
-from actorgraph.graph.ties import claim_ties, ties
+from actorgraph.graph.ties import ties
 from actorgraph.page.layout import layout_positions
 from actorgraph.schema import ACTOR_TYPES, AFFIRMS, CERTAINTIES, FAMILIES, RELATIONS
 from actorgraph.text import FOLD
@@ -46,6 +46,9 @@ LAYOUTS = ("auto", "physics", "python")
 # 60,000 claims are drawn and answer a click in about 3 s, BENCHMARKS.md): `build` then draws
 # the busiest actors that fit (`fit_page`), unless told to draw everything.
 PAGE_ACTORS, PAGE_CLAIMS = 20_000, 60_000
+# A page of more actors than this opens on a focus: its busiest actor and the actors next to
+# it, the rest faded (one click on "Show all" brings the overview).
+FOCUS_FROM = 1000
 # The side panel lists an actor's claims (per relation) and a path's (per hop) this many at a
 # time, with a button for more: the busiest actors of a large casebook have thousands.
 LIST_STEP = 10
@@ -53,13 +56,24 @@ LIST_STEP = 10
 # The page's rows are arrays in these column orders (the script names them back).
 NODE_FIELDS = ("id", "name", "type", "aliases", "description")
 EDGE_FIELDS = ("id", "from", "to", "relation", "certainty", "claimed_by", "date", "notes",
-               "doc", "paragraph", "pieces", "quote", "stance", "support")
+               "doc", "paragraph", "pieces", "quote", "stance", "claimant", "tie")
+# A tie (graph/ties.py: one relation between two actors, whoever claims it) as the page draws
+# it by default, one line for all its claims; each claim's row holds its tie's row number
+# ("tie"). Counts are over the whole page's claims, as `actorgraph ties` counts them.
+TIE_FIELDS = ("from", "to", "relation", "affirming", "denying", "documents", "publishers",
+              "claimants", "strongest", "flags")
+# A tie's "flags": the sum of these, as graph/ties.py decides them.
+TIE_FLAGS = {"corroborated": 1, "single_source": 2, "disputed": 4}
 DOCUMENT_FIELDS = ("title", "published", "publisher", "url", "text")
-# In a claim's row, these fields hold the actor's row number in "nodes" (not its id) ...
+# In a claim's row and a tie's, these fields hold the actor's row number in "nodes" (not its
+# id) ...
 ACTOR_REFS = ("from", "to")
 # ... and these the position of their value in data["tables"][field]: the same few values
-# recur across thousands of claims (a 20,000-actor page is 4 MB smaller).
-TABLED = ("relation", "certainty", "claimed_by", "doc", "stance")
+# recur across thousands of claims (a 20,000-actor page is 4 MB smaller). "claimant" is the
+# actor a claimant names (`claimed_by_actor`), or "". A tie's "relation" is in the same
+# table as a claim's, its "strongest" in the "certainty" table.
+TABLED = ("relation", "certainty", "claimed_by", "doc", "stance", "claimant")
+TIE_TABLED = {"relation": "relation", "strongest": "certainty"}
 # How the page joins a quote's pieces when it rebuilds the quote from its document.
 JOIN = " \u2026 "
 
@@ -216,8 +230,14 @@ def page_data(G: nx.MultiDiGraph, report: Report, layout: str = "auto", note: st
     def tabled(field: str, value: str) -> int:
         return tables[field].setdefault(value, len(tables[field]))
 
+    all_ties = ties(G)
+    tie_rows = [[row_of[t.source], row_of[t.target], tabled("relation", t.relation),
+                 t.affirming, t.denying, t.documents, t.publishers, t.claimants,
+                 tabled("certainty", t.strongest_certainty),
+                 sum(bit for flag, bit in TIE_FLAGS.items() if getattr(t, flag))]
+                for t in all_ties.values()]
+    tie_row = {claim: i for i, t in enumerate(all_ties.values()) for claim in t.claim_ids}
     edges = []
-    tie_of = claim_ties(ties(G))  # each claim's tie: how many publishers affirm it
     for u, v, key, a in G.edges(keys=True, data=True):
         span = report.spans.get(key)
         pieces = [list(p) for p in span.pieces] if span else [[a["start"], a["end"]]]
@@ -229,18 +249,20 @@ def page_data(G: nx.MultiDiGraph, report: Report, layout: str = "auto", note: st
                       tabled("certainty", a["certainty"]), tabled("claimed_by", a["claimed_by"]),
                       a["date"], a["notes"], tabled("doc", a["source_doc"]), a["paragraph"],
                       pieces, quote, tabled("stance", a.get("stance") or AFFIRMS),
-                      tie_of[key].publishers])
+                      tabled("claimant", a.get("claimed_by_actor") or ""), tie_row[key]])
     notice = (f"Laid out in Python: {len(G):,} actors — live physics off" if in_python
               else "")
     notice = ". ".join(filter(None, (note, notice)))
     return {
         "fields": {"nodes": NODE_FIELDS + (("x", "y") if in_python else ()),
-                   "edges": EDGE_FIELDS, "documents": DOCUMENT_FIELDS},
+                   "edges": EDGE_FIELDS, "ties": TIE_FIELDS, "documents": DOCUMENT_FIELDS},
         "refs": ACTOR_REFS, "tables": {field: list(values) for field, values in tables.items()},
-        "nodes": nodes, "edges": edges, "documents": _document_rows(G, report),
+        "tie_tables": TIE_TABLED, "tie_flags": TIE_FLAGS,
+        "nodes": nodes, "edges": edges, "ties": tie_rows, "documents": _document_rows(G, report),
         "vocabulary": vocabulary(G, large=in_python), "physics": not in_python,
         "notice": notice, "labelled": busiest(G, LABELLED) if in_python else None,
         "list_step": LIST_STEP, "folding": folding_tables(),
+        "focus": busiest(G, 1)[0] if len(G) > FOCUS_FROM else None,
     }
 
 

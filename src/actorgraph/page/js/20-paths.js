@@ -15,6 +15,11 @@
  *     `claims` are { id, from, to, ... }; rank(claim) is its certainty's rank, 0 strongest;
  *     oneWay(claim) says whether its relation is directed; support(claim) how many
  *     publishers affirm its tie (all claims count, shown or not: 0 when not given).
+ *   rankedPaths(claims, source, target, options, limit = 10, most = 5000): every shortest
+ *     path ranked as find_paths ranks them (hops, then weakest hop, then corroboration,
+ *     then actor ids), the first `limit` of them: { paths: [{ path, weakest, corroboration,
+ *     hops }], shortest: how many there are, listed: whether all were ranked (false past
+ *     `most` shortest paths: then only the best, bestPath's, is listed) }, or null.
  *   byCodePoint(a, b): compares two strings as Python does (JavaScript's < compares UTF-16
  *     code units: "\uffff" < "\u{10000}" in Python, not in JavaScript).
  * Uses: nothing (no DOM, no vis-network): tests/js/paths.test.js loads it in Node.
@@ -106,4 +111,71 @@ function bestPath(claims, source, target, { directed = false, rank, oneWay,
   };
 }
 
-if (typeof module !== "undefined") module.exports = { bestPath, byCodePoint };
+function rankedPaths(claims, source, target, options, limit = 10, most = 5000) {
+  const best = bestPath(claims, source, target, options);
+  if (!best) return null;
+  const { rank, support = () => 0 } = options;
+  if (best.shortest > most || best.shortest === 1) {
+    return { paths: [best], shortest: best.shortest, listed: best.shortest === 1 };
+  }
+  // The hops of the best path's search again, as a map of each actor's next actors.
+  const adj = new Map();
+  const add = (u, v, c) => {
+    if (!adj.has(u)) adj.set(u, new Map());
+    if (!adj.get(u).has(v)) adj.get(u).set(v, []);
+    adj.get(u).get(v).push(c);
+  };
+  for (const c of claims) {
+    if (c.from === c.to) continue;
+    add(c.from, c.to, c);
+    if (!options.directed || !options.oneWay(c)) add(c.to, c.from, c);
+  }
+  const next = v => adj.get(v) || new Map();
+  // Distances to the target, backwards, so that only shortest routes are walked.
+  const hops = best.path.length - 1;
+  const toTarget = new Map([[target, 0]]);
+  const back = new Map();
+  for (const [u, m] of adj) for (const v of m.keys()) {
+    if (!back.has(v)) back.set(v, []);
+    back.get(v).push(u);
+  }
+  for (let frontier = [target], d = 0; frontier.length && d < hops; d++) {
+    const later = [];
+    for (const v of frontier) for (const u of back.get(v) || []) {
+      if (!toTarget.has(u)) { toTarget.set(u, d + 1); later.push(u); }
+    }
+    frontier = later;
+  }
+  const found = [];
+  const walk = (path, left) => {
+    const v = path[path.length - 1];
+    if (left === 0) { if (v === target) found.push([...path]); return; }
+    for (const w of next(v).keys()) {
+      if (toTarget.get(w) === left - 1 && !path.includes(w)) {
+        path.push(w); walk(path, left - 1); path.pop();
+      }
+    }
+  };
+  walk([source], hops);
+  const strongerFirst = (a, b) => rank(a) - rank(b) || byCodePoint(a.id, b.id);
+  const scored = found.map(path => {
+    const hopClaims = path.slice(1).map((w, i) => next(path[i]).get(w));
+    return { path,
+      weakest: Math.max(...hopClaims.map(list => Math.min(...list.map(rank)))),
+      corroboration: Math.min(...hopClaims.map(list => Math.max(0, ...list.map(support)))),
+      hops: path.slice(1).map((w, i) => ({ from: path[i], to: w,
+        claims: [...hopClaims[i]].sort(strongerFirst) })) };
+  });
+  const byActors = (a, b) => {
+    for (let i = 0; i < a.length; i++) {
+      const d = byCodePoint(a[i], b[i]);
+      if (d) return d;
+    }
+    return 0;
+  };
+  scored.sort((a, b) => a.weakest - b.weakest || b.corroboration - a.corroboration ||
+    byActors(a.path, b.path));
+  return { paths: scored.slice(0, limit), shortest: found.length, listed: true };
+}
+
+if (typeof module !== "undefined") module.exports = { bestPath, rankedPaths, byCodePoint };

@@ -11,6 +11,7 @@
  *   controlPoint(f, t, bend): the control point of a line from f to t bent by `bend` (or null).
  *   distanceToSegment(p, a, b), distanceToLine(p, course): the distance from the point p.
  *   lineMiddle(course): the point halfway along a course.
+ *   pointAlong(course, u): the point a share u (0 to 1) along a course.
  *   boxMeets(course, box): whether the course's box meets { x0, y0, x1, y1 }.
  * Uses: nothing (no DOM, no vis-network): tests/js/geometry.test.js loads it in Node.
  */
@@ -73,6 +74,12 @@ function lineMiddle({ f, t, via }) {
   return { x: (f.x + 2 * via.x + t.x) / 4, y: (f.y + 2 * via.y + t.y) / 4 };
 }
 
+function pointAlong({ f, t, via }, u) {
+  const v = via || { x: (f.x + t.x) / 2, y: (f.y + t.y) / 2 }, w = 1 - u;
+  return { x: w * w * f.x + 2 * u * w * v.x + u * u * t.x,
+    y: w * w * f.y + 2 * u * w * v.y + u * u * t.y };
+}
+
 function boxMeets({ f, t, via }, box) {
   const v = via || f;
   return !(Math.max(f.x, t.x, v.x) < box.x0 || Math.min(f.x, t.x, v.x) > box.x1 ||
@@ -81,5 +88,5 @@ function boxMeets({ f, t, via }, box) {
 
 if (typeof module !== "undefined") {
   module.exports = { parallelCurves, bendOf, controlPoint, distanceToSegment, distanceToLine,
-    lineMiddle, boxMeets };
+    lineMiddle, pointAlong, boxMeets };
 }

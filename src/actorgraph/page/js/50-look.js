@@ -2,10 +2,10 @@
  * look of each actor and claim in vis-network.
  *
  * Provides: el(tag, attrs, ...children), $(id), svg(tag, attrs, ...children),
- *   shapeSwatch(type), lineSwatch(color, dashes, directed), nodeLook(actor, dim, restyle),
- *   edgeLook(claim, dim, restyle), curves (claim id -> its curve, for parallel
- *   claims), LABEL_EDGES (whether lines carry their relation's name).
- * Uses: 40-data.js; parallelCurves (30-geometry.js).
+ *   shapeSwatch(type), lineSwatch(color, dashes, directed, width), nodeLook(actor, dim,
+ *   restyle), lineLook(line id, dim, restyle) (a line's look in vis-network), LABEL_EDGES
+ *   (whether lines carry their relation's name).
+ * Uses: 40-data.js, 45-lines.js; tieWidth (25-ties.js).
  */
 "use strict";
 
@@ -50,9 +50,9 @@ function shapeSwatch(type) {
   return svg("svg", { width: 14, height: 14, viewBox: "0 0 14 14", "aria-hidden": "true" },
     svg(tag, { ...attrs, fill, stroke: "rgba(0,0,0,.35)", "stroke-width": 0.8 }));
 }
-function lineSwatch(color, dashes, directed) {
+function lineSwatch(color, dashes, directed, width = 2) {
   const line = svg("line", { x1: 1, y1: 6, x2: directed ? 22 : 27, y2: 6, stroke: color,
-    "stroke-width": 2, "stroke-dasharray": dashes ? dashes.map(d => d / 2).join(" ") : "none" });
+    "stroke-width": width, "stroke-dasharray": dashes ? dashes.map(d => d / 2).join(" ") : "none" });
   const parts = [line];
   if (directed) parts.push(svg("polygon", { points: "21,2 28,6 21,10", fill: color }));
   return svg("svg", { width: 28, height: 12, viewBox: "0 0 28 12", "aria-hidden": "true" },
@@ -80,16 +80,25 @@ function nodeLook(a, dim, restyle = false) {
   }
   return look;
 }
-// Several claims between the same two actors: each its own curve, spread on both sides.
-const curves = parallelCurves(claims);
-const LABEL_EDGES = claims.length <= 150;
-function edgeLook(c, dim, restyle = false) {
-  const look = { color: dim ? "#e3e6ea" : relationColor(c) };
-  const dashes = CERTAINTIES[c.certainty].dashes;
-  if (dashes) look.dashes = dashes;
-  if (RELATIONS[c.relation].directed) look.arrows = "to";
-  if (curves.has(c.id)) look.smooth = curves.get(c.id);
-  if (LABEL_EDGES) look.label = RELATIONS[c.relation].label;
-  if (dim || restyle) look.font = { color: dim ? "#c9ced5" : "#6a7484" };
-  return look;
+const LABEL_EDGES = ties.length <= 150;
+// A line: a claim drawn on its own, or a tie of several claims drawn as one (45-lines.js),
+// as wide as it has claims shown, dashed as its strongest affirming one.
+function lineLook(id, dim, restyle = false) {
+  const t = lineTie(id), c = t ? null : claimById.get(id), what = t || c;
+  const shownNow = t && look.get(t.index);
+  const certainty = t ? (shownNow ? V.certainties[shownNow.strongest].name : t.strongest)
+    : c.certainty;
+  const style = { color: dim ? "#e3e6ea" : relationColor(what) };
+  const dashes = CERTAINTIES[certainty].dashes;
+  if (dashes) style.dashes = dashes;
+  if (RELATIONS[what.relation].directed) style.arrows = "to";
+  if (curves.has(id)) style.smooth = curves.get(id);
+  if (t) style.width = tieWidth(shownNow ? shownNow.count : t.claims.length);
+  if (LABEL_EDGES) {
+    style.label = (c && denies(c) ? "denies: " : "") + RELATIONS[what.relation].label +
+      (t ? ` ×${shownNow ? shownNow.count : t.claims.length}` : "");
+  }
+  if (dim || restyle) style.font = { color: dim ? "#c9ced5" : "#5b6472" };
+  if (restyle && !curves.has(id)) style.smooth = false;
+  return style;
 }

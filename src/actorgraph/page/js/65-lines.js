@@ -1,7 +1,7 @@
 /* A large page's own drawing: its lines, the line under the pointer, and its actors filled
  * in bulk when zoomed far out. The only file that reaches into vis-network's internals
  * (network.body, network.renderer, 9.1.2), for large pages, where the times below were
- * measured (5,000-20,000 actors); and for claimPoint on a small page, which reads
+ * measured (5,000-20,000 actors); and for linePoint on a small page, which reads
  * vis-network's own curve (no public call gives a line's middle).
  *
  * vis-network builds an object, an options tree and a label for every line (measured at
@@ -18,10 +18,18 @@
  * off screen are skipped. Each line is stroked on its own, as vis-network does: Chromium
  * rasterised one path of many lines two to three times slower.
  *
- * Provides: claimAt(point) (large page only), claimPoint(id), linePlan(), marked (the claims
- *   drawn as selected), markClaims(ids), hoverClaim(id), redrawSoon().
- * Uses: 40-data.js, 60-network.js; bendOf, controlPoint, distanceToLine, lineMiddle,
- *   boxMeets (30-geometry.js).
+ * What it draws are the lines of 45-lines.js: a tie of several claims as one line, as wide
+ * as it has claims shown; selected and hovered lines are drawn again after the actors.
+ *
+ * Provides: lineAt(point) (large page only: the id of the line nearest a canvas point),
+ *   linePoint(id), linePointAt(id, u), claimPoint(claim id) (the middle of the line drawing
+ *   it), linePlan(), marked (the claims drawn as selected), markClaims(ids), hoverLine(id),
+ *   redrawSoon(), setFocus(ids) (a large page's focus: these actors and the lines among
+ *   them stand out, the rest is faded; null: none), focused (that Set, or null),
+ *   LEAN_SCALE, lastPlan (the lines the last frame drew:
+ *   { line, r, dashes, arrow }).
+ * Uses: 40-data.js, 45-lines.js, 60-network.js; bendOf, controlPoint, distanceToLine,
+ *   lineMiddle, pointAlong, boxMeets (30-geometry.js); tieWidth (25-ties.js).
  */
 "use strict";
 
@@ -30,13 +38,25 @@ const DASH_MAX_PX = 1500;
 const LINE = { width: 1.7, selected: 3.7, hovered: 2.7, reach: 10 };  // as vis-network's
 const ARROW = 0.55 * 15 + 3 * LINE.width;  // vis-network's arrowhead length for that width
 const marked = new Set();  // claims drawn as selected (the focused actor's, a path's)
-let hoveredClaim = null;
-const bends = BIG ? claims.map(c => bendOf(curves.get(c.id))) : null;
-// Where claim c's line runs, between vis-network's actors (with their options and shapes).
-function course(c, bend = bendOf(curves.get(c.id)), N = network.body.nodes) {
-  const f = N[c.from], t = N[c.to];
+let hoveredLine = null;
+let lastPlan = [];  // the lines the last frame drew (a large page)
+// A large page's lines (45-lines.js), each with how far it bends; made again when a tie is
+// expanded or folded.
+let bigLines = [], lineById = new Map();
+function layLines() {
+  bigLines = drawnLines();
+  for (const line of bigLines) line.bend = bendOf(curves.get(line.id));
+  lineById = new Map(bigLines.map(line => [line.id, line]));
+}
+if (BIG) {
+  layLines();
+  whenLinesChange(() => { layLines(); redrawSoon(); });
+}
+// Where a line runs, between vis-network's actors (with their options and shapes).
+function course(line, N = network.body.nodes) {
+  const f = N[line.from], t = N[line.to];
   if (!f || !t) return null;
-  return { f, t, via: controlPoint(f, t, bend) };
+  return { f, t, via: controlPoint(f, t, line.bend) };
 }
 // The part of the current view a frame draws, with the lines' look at this zoom.
 function viewBox() {
@@ -49,24 +69,36 @@ function viewBox() {
 // A frame on vis-network's next animation frame (network.redraw() draws at once): the
 // several changes of one click make one frame.
 const redrawSoon = () => network.body.emitter.emit("_requestRedraw");
-// Each shown claim on screen in this view: its course and whether it gets dashes and an
+// A line's certainty as drawn: its claim's, or its tie's strongest shown.
+function lineCertainty(line) {
+  if (line.claim) return line.claim.certainty;
+  const now = look.get(line.tie.index);
+  return now ? V.certainties[now.strongest].name : line.tie.strongest;
+}
+const lineWidth = line => (line.claim ? LINE.width
+  : tieWidth((look.get(line.tie.index) || { count: 1 }).count));
+// Whether a line is drawn as selected: its claim, or one of its tie's, is marked.
+const isMarked = line => marked.size > 0 && (line.claim ? marked.has(line.claim.id)
+  : line.tie.claims.some(c => marked.has(c.id)));
+// Each shown line on screen in this view: its course and whether it gets dashes and an
 // arrowhead. (The frame draws from this plan; tests read it through the API's linePlan.)
 function linePlan(v = viewBox()) {
   const zoomedIn = v.scale >= LEAN_SCALE, dashMax2 = (DASH_MAX_PX / v.scale) ** 2;
   const N = network.body.nodes, plan = [];
-  for (let i = 0; i < claims.length; i++) {
-    const c = claims[i], f = N[c.from], t = N[c.to];
+  for (const line of bigLines) {
+    const f = N[line.from], t = N[line.to];
     // Straight lines off screen are passed over before anything is made for them.
-    if (!f || !t || (!bends[i] && (Math.max(f.x, t.x) < v.x0 || Math.min(f.x, t.x) > v.x1 ||
+    if (!f || !t || (!line.bend && (Math.max(f.x, t.x) < v.x0 || Math.min(f.x, t.x) > v.x1 ||
       Math.max(f.y, t.y) < v.y0 || Math.min(f.y, t.y) > v.y1))) continue;
-    if (!shown.claims.has(c.id)) continue;
-    const r = course(c, bends[i], N);
+    if (line.claim ? !shown.claims.has(line.id) : !look.get(line.tie.index)) continue;
+    const r = course(line, N);
     if (!boxMeets(r, v)) continue;
     const len2 = (f.x - t.x) ** 2 + (f.y - t.y) ** 2;
     // An arrowhead sits at the `to` end: drawn only if that end is on screen.
     const tipSeen = t.x >= v.x0 && t.x <= v.x1 && t.y >= v.y0 && t.y <= v.y1;
-    plan.push({ c, r, dashes: zoomedIn && len2 < dashMax2 && CERTAINTIES[c.certainty].dashes,
-      arrow: zoomedIn && tipSeen && RELATIONS[c.relation].directed });
+    plan.push({ line, r, dashes: zoomedIn && len2 < dashMax2 &&
+      CERTAINTIES[lineCertainty(line)].dashes,
+    arrow: zoomedIn && tipSeen && line.tie.directed });
   }
   return plan;
 }
@@ -75,71 +107,101 @@ function trace(ctx, r) {
   if (r.via) ctx.quadraticCurveTo(r.via.x, r.via.y, r.t.x, r.t.y);
   else ctx.lineTo(r.t.x, r.t.y);
 }
-function arrowhead(ctx, r) {
+function arrowhead(ctx, r, width) {
   // Pointing along the line's last stretch, its tip on the border of the actor drawn.
   const from = r.via || r.f, angle = Math.atan2(r.t.y - from.y, r.t.x - from.x);
   let gap = r.t.options.size || 10;
   try { gap = r.t.distanceToBorder(ctx, angle + Math.PI); } catch (err) { /* its size */ }
   const tip = { x: r.t.x - gap * Math.cos(angle), y: r.t.y - gap * Math.sin(angle) };
-  const back = a => ({ x: tip.x - ARROW * Math.cos(a), y: tip.y - ARROW * Math.sin(a) });
+  const length = ARROW + 3 * (width - LINE.width);
+  const back = a => ({ x: tip.x - length * Math.cos(a), y: tip.y - length * Math.sin(a) });
   const p = back(angle - 0.35), q = back(angle + 0.35);
   ctx.moveTo(tip.x, tip.y); ctx.lineTo(p.x, p.y); ctx.lineTo(q.x, q.y);  // fill() closes it
 }
 function drawLines(ctx) {
   const renderer = network.renderer;
-  if (renderer.dragging || renderer.zooming) return;  // as hideEdgesOnDrag/hideEdgesOnZoom
-  const plan = linePlan(), heads = new Map(), on = [];
+  if (renderer.dragging || renderer.zooming) {  // as hideEdgesOnDrag/hideEdgesOnZoom
+    lastPlan = [];
+    return;
+  }
+  const plan = lastPlan = linePlan(), heads = new Map(), on = [];
+  const least = 0.3 / network.getScale();
   ctx.save();
-  ctx.lineWidth = Math.max(LINE.width, 0.3 / network.getScale());
-  let color = null, dashes = false;
-  // In the claims' order, as vis-network draws them (no colour ends up on top of the rest).
-  const stroke = item => {
-    const want = relationColor(item.c);
+  let color = null, dashes = false, width = null;
+  // In the lines' order, as vis-network draws them (no colour ends up on top of the rest).
+  const stroke = (item, w) => {
+    const want = relationColor(item.line.tie);
     if (want !== color) ctx.strokeStyle = color = want;
     if (item.dashes !== dashes) { dashes = item.dashes; ctx.setLineDash(dashes || []); }
+    if (w !== width) ctx.lineWidth = width = w;
     ctx.beginPath();
     trace(ctx, item.r);
     ctx.stroke();
   };
   for (const item of plan) {
-    stroke(item);
+    const w = Math.max(lineWidth(item.line), least);
+    stroke(item, w);
     if (item.arrow) {
       if (!heads.has(color)) heads.set(color, []);
-      heads.get(color).push(item);
+      heads.get(color).push([item, w]);
     }
-    if (marked.has(item.c.id) || item.c.id === hoveredClaim) on.push(item);
+    if (isMarked(item.line) || item.line.id === hoveredLine) on.push(item);
   }
-  for (const item of on) {  // selected and hovered lines: wider, on top
-    ctx.lineWidth = Math.max(marked.has(item.c.id) ? LINE.selected : LINE.hovered,
-      0.3 / network.getScale());
-    stroke(item);
-  }
+  ctx.restore();
+  drawnOnTop = on;
+  ctx.save();
   ctx.setLineDash([]);
   for (const [fill, items] of heads) {
     ctx.beginPath();
-    for (const item of items) arrowhead(ctx, item.r);
+    for (const [item, w] of items) arrowhead(ctx, item.r, w);
     ctx.fillStyle = fill;
     ctx.fill();
   }
   ctx.restore();
 }
-// The shown claim whose line passes nearest a canvas point, within vis-network's reach of
-// 10 canvas pixels (or null).
-function claimAt(point) {
+// Selected and hovered lines: wider, drawn after the actors (on top of everything).
+let drawnOnTop = [];
+function drawLinesOnTop(ctx) {
+  if (!drawnOnTop.length || network.renderer.dragging || network.renderer.zooming) return;
+  ctx.save();
+  const least = 0.3 / network.getScale();
+  for (const item of drawnOnTop) {
+    const extra = isMarked(item.line) ? LINE.selected - LINE.width : LINE.hovered - LINE.width;
+    ctx.lineWidth = Math.max(lineWidth(item.line) + extra, least);
+    ctx.strokeStyle = relationColor(item.line.tie);
+    ctx.setLineDash(item.dashes || []);
+    ctx.beginPath();
+    trace(ctx, item.r);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+// The shown line passing nearest a canvas point, within vis-network's reach of 10 canvas
+// pixels (or null): its id.
+function lineAt(point) {
   const near = linePlan({ x0: point.x - LINE.reach, x1: point.x + LINE.reach,
     y0: point.y - LINE.reach, y1: point.y + LINE.reach, scale: 0 });
   let best = null, bestDistance = LINE.reach;
-  for (const { c, r } of near) {
+  for (const { line, r } of near) {
     const d = distanceToLine(point, r);
-    if (d < bestDistance) { best = c.id; bestDistance = d; }
+    if (d < bestDistance) { best = line.id; bestDistance = d; }
   }
   return best;
 }
-// The middle of a claim's line, in canvas coordinates.
-function claimPoint(id) {
-  if (!BIG) return network.body.edges[id].edgeType.getPoint(0.5);
-  return lineMiddle(course(claimById.get(id)));
+// The point a share `u` (0 to 1) along a line, in canvas coordinates (null if not drawn).
+function linePointAt(id, u = 0.5) {
+  if (!BIG) {
+    const edge = network.body.edges[id];
+    return edge ? edge.edgeType.getPoint(u) : null;
+  }
+  const line = lineById.get(id);
+  const r = line && course(line);
+  if (!r) return null;
+  return u === 0.5 ? lineMiddle(r) : pointAlong(r, u);
 }
+const linePoint = id => linePointAt(id, 0.5);
+// The middle of the line a claim is drawn in (its own, or its tie's).
+const claimPoint = id => linePoint(lineOf(claimById.get(id)));
 // Which claims are drawn as selected: a large page's lines are its own (small pages leave
 // it to vis-network's selection).
 function markClaims(ids) {
@@ -148,14 +210,56 @@ function markClaims(ids) {
   for (const id of ids || []) marked.add(id);
   redrawSoon();
 }
-// The claim drawn as hovered (or null); whether that changed.
-function hoverClaim(id) {
-  if (id === hoveredClaim) return false;
-  hoveredClaim = id;
+// The line drawn as hovered (or null); whether that changed.
+function hoverLine(id) {
+  if (id === hoveredLine) return false;
+  hoveredLine = id;
   redrawSoon();
   return true;
 }
-if (BIG) network.on("beforeDrawing", drawLines);
+// A focus (a large page opens on one): the actors focused and the lines among them stand
+// out, everything else is faded behind a veil drawn over it.
+let focused = null;
+function setFocus(ids) {
+  focused = ids ? new Set(ids) : null;
+  redrawSoon();
+}
+function fadeRest(ctx) {
+  if (!focused || network.renderer.dragging || network.renderer.zooming) return;
+  const v = viewBox();
+  ctx.save();
+  ctx.fillStyle = "rgba(255,255,255,0.8)";
+  ctx.fillRect(v.x0, v.y0, v.x1 - v.x0, v.y1 - v.y0);
+  const least = 0.3 / network.getScale(), seen = new Set();
+  for (const a of focused) {
+    for (const t of tiesOf.get(a) || []) {
+      if (seen.has(t) || !focused.has(t.from) || !focused.has(t.to)) continue;
+      seen.add(t);
+      for (const id of linesOf(t)) {
+        const line = lineById.get(id), r = line && course(line);
+        if (!r || (line.claim ? !shown.claims.has(id) : !look.get(t.index))) continue;
+        ctx.lineWidth = Math.max(lineWidth(line), least);
+        ctx.strokeStyle = relationColor(t);
+        ctx.setLineDash(CERTAINTIES[lineCertainty(line)].dashes || []);
+        ctx.beginPath();
+        trace(ctx, r);
+        ctx.stroke();
+      }
+    }
+  }
+  ctx.setLineDash([]);
+  const labels = [];
+  for (const id of focused) {
+    const n = network.body.nodes[id];
+    if (n && shown.actors.has(id)) labels.push(n.draw(ctx).drawExternalLabel);
+  }
+  for (const draw of labels) if (draw) draw();
+  ctx.restore();
+}
+if (BIG) {
+  network.on("beforeDrawing", drawLines);
+  network.on("afterDrawing", ctx => { fadeRest(ctx); drawLinesOnTop(ctx); });
+}
 
 // Zoomed out past PLAIN_SCALE an actor is a few pixels wide and its name is too small to
 // draw (below 6 pixels): vis-network still draws each actor on its own (about 170 ms a frame

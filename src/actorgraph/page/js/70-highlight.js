@@ -5,15 +5,16 @@
  * while it is wanted (selected, searched, on a path, near a focused actor). Only the actors
  * whose label changes are updated.
  *
- * Provides: highlight(actorIds, claimIds) (Sets, or null for everything), clearHighlight(),
- *   hoverName(id), wantNames(ids).
- * Uses: 40-data.js, 50-look.js, 60-network.js; markClaims (65-lines.js).
+ * Provides: highlight(actorIds, claimIds) (Sets, or null for everything: a line is lit if
+ *   one of its claims is), clearHighlight(), lit (what is lit), hoverName(id), wantNames(ids),
+ *   focusNames(ids) (the actors of a focus, named while it lasts).
+ * Uses: 40-data.js, 45-lines.js, 50-look.js, 60-network.js; markClaims (65-lines.js).
  */
 "use strict";
 
-const onDemand = { hovered: null, wanted: new Set(), drawn: new Set() };
+const onDemand = { hovered: null, wanted: new Set(), focus: new Set(), drawn: new Set() };
 function nameActors() {
-  const want = new Set(onDemand.wanted);
+  const want = new Set([...onDemand.wanted, ...onDemand.focus]);
   if (onDemand.hovered !== null) want.add(onDemand.hovered);
   const updates = [];
   for (const id of onDemand.drawn) {
@@ -28,9 +29,18 @@ function nameActors() {
 }
 const hoverName = id => { onDemand.hovered = id; nameActors(); };
 const wantNames = ids => { onDemand.wanted = new Set(ids || []); nameActors(); };
+const focusNames = ids => { onDemand.focus = new Set(ids || []); nameActors(); };
 
 const dimmed = { nodes: new Set(), edges: new Set() };
+let lit = { actors: null, claims: null };  // what the last highlight lit (null: everything)
+// Whether a line is dimmed under the current highlight: none of its claims is lit.
+const lineDim = id => {
+  if (lit.claims === null) return false;
+  const t = lineTie(id);
+  return t ? !t.claims.some(c => lit.claims.has(c.id)) : !lit.claims.has(id);
+};
 function highlight(actorIds, claimIds) {
+  lit = { actors: actorIds, claims: claimIds };
   if (BIG) {
     wantNames(actorIds);
     // Restyling tens of thousands of items takes seconds: select them instead.
@@ -48,14 +58,27 @@ function highlight(actorIds, claimIds) {
       nodeUpdates.push({ id: a.id, ...nodeLook(a, dim, true) });
     }
   }
-  for (const c of claims) {
-    const dim = claimIds !== null && !claimIds.has(c.id);
-    if (dim !== dimmed.edges.has(c.id)) {
-      dim ? dimmed.edges.add(c.id) : dimmed.edges.delete(c.id);
-      edgeUpdates.push({ id: c.id, ...edgeLook(c, dim, true) });
+  for (const id of edgeSet.getIds()) {
+    const dim = lineDim(id);
+    if (dim !== dimmed.edges.has(id)) {
+      dim ? dimmed.edges.add(id) : dimmed.edges.delete(id);
+      edgeUpdates.push({ id, ...lineLook(id, dim, true) });
     }
   }
   nodeSet.update(nodeUpdates);
   edgeSet.update(edgeUpdates);
 }
 const clearHighlight = () => highlight(null, null);
+// A tie expanded or folded: its pair's lines get their curves (and the current dimming).
+if (!BIG) {
+  whenLinesChange(redrawn => {
+    const ids = redrawn.flatMap(t => (t.claims.length > 1 ? [tieLineId(t)] : [])
+      .concat(t.claims.map(c => c.id)));
+    edgeSet.update(ids.map(id => {
+      const dim = lineDim(id);
+      dim ? dimmed.edges.add(id) : dimmed.edges.delete(id);
+      return { id, ...lineLook(id, dim, true) };
+    }));
+    edgeView.refresh();
+  });
+}
