@@ -29,10 +29,10 @@ def stored(tmp_path):
 
     def make(G) -> StoreReader:
         store = Store.create(tmp_path / f"s{len(opened)}.sqlite")
-        in_order = {key: i for i, (*_, key) in enumerate(G.edges(keys=True))}
+        in_order = [key for *_, key in G.edges(keys=True)]
         if all(key.startswith("c") for key in in_order):  # random_claims_graph: by number
-            in_order = {key: int(key[1:]) for key in in_order}
-        store.write(tmp_path, [], G, [], str, {"claims": in_order})
+            in_order.sort(key=lambda key: int(key[1:]))
+        store.write(tmp_path, [], G, [], str, {}, order=in_order)
         opened.append(store)
         return StoreReader(store, "case")
 

@@ -19,6 +19,7 @@ class Problem:
     line: int | None
     message: str
     severity: str = "error"  # or "warning"
+    see: int | None = None  # the line of another record the message names, as "(line N)"
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from actorgraph.casebook.read import Contents, display_path
+from actorgraph.casebook.read import Unreadable, display_path, read_bytes
 from actorgraph.errors import Problem, ValidationError
 from actorgraph.graph.names import GraphNames, Names
 from actorgraph.schema import TABLES
 from actorgraph.store import location
 from actorgraph.store.database import Damaged, Store
-from actorgraph.store.fingerprint import Snapshot, digest, snapshot, storable
+from actorgraph.store.fingerprint import Snapshot, recorded, snapshot, still
+from actorgraph.store.layout import digest, measure
 from actorgraph.store.reader import StoreReader
 from actorgraph.util import gc_paused
 
@@ -249,33 +250,44 @@ def _size(root: Path) -> float:
 
 def _keep(root: Path, before: Snapshot, reading: Reading, say: bool) -> bool:
     """Write a casebook read after `before` was taken into its store; False when it may not
-    be kept (a file changed too recently or meanwhile) or cannot be written."""
+    be kept (a file changed meanwhile) or cannot be written."""
     path = location.store_path(root)
-    if path is None or not storable(before):
+    if path is None:
         return False
-    files = [(state, digest(state[0])) for state in before.files]
-    if not storable(before):
-        return False  # changed while being hashed
+    contents = reading.report.contents
+    tables = dict(zip((t.filename for t in TABLES),
+                      (contents.actors, contents.claims, contents.sources)))
+    files, layouts = [], {}
+    for i, file in enumerate(before.files):
+        try:
+            data = read_bytes(Path(file[0]))
+        except (OSError, Unreadable):
+            return False
+        if i < len(TABLES):  # input_files lists the three tables first
+            layout = measure(data, tables[TABLES[i].filename].lines)
+            layouts[TABLES[i].filename] = layout
+        files.append((recorded(before, file), digest(data)))
+    if not still(before):
+        return False  # changed while being read
     if say:
         log.info("keeping the casebook in the store for the next commands")
-    contents = reading.report.contents
     shown = {display_path(root / t.filename): t.filename for t in TABLES}
+    from actorgraph.casebook.validate import check_unused
+
+    unused: list[Problem] = []
+    check_unused(contents, unused)
     try:
         store = Store.for_writing(path)
         try:
             store.write(root, files, reading.graph, reading.report.warnings,
-                        lambda file: shown.get(file, file), _lines(contents))
+                        lambda file: shown.get(file, file), layouts, set(unused),
+                        contents.claims.columns["id"])
         finally:
             store.close()
     except (OSError, sqlite3.Error, Damaged):
         return False  # a store that cannot be written only costs time
     location.evict(path)
     return True
-
-
-def _lines(contents: Contents) -> dict[str, dict[str, int]]:
-    return {"actors": dict(zip(contents.actors.columns["id"], contents.actors.lines)),
-            "claims": dict(zip(contents.claims.columns["id"], contents.claims.lines))}
 
 
 def store_state(data_dir: Path | str) -> tuple[Path | None, str]:

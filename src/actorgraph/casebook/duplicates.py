@@ -74,9 +74,20 @@ def _one_typo(a: str, b: str, distance) -> bool:
             and distance(*differ[0], score_cutoff=1) <= 1)
 
 
+def document_tie(source: str, target: str, relation: str, doc: str) -> tuple[str, ...]:
+    """One tie as one document gives it: its ends (in order when the relation is
+    undirected), relation and document. Claims repeat one another, or date one tie twice,
+    only within one document tie (the store finds a claim's by its `doc_tie`)."""
+    ends = (source, target)
+    if relation in RELATIONS and not RELATIONS[relation].directed:
+        ends = tuple(sorted(ends))
+    return (*ends, relation, doc)
+
+
 def repeated_claims(contents: Contents, problems: list[Problem]) -> None:
     """Warn about a claim repeating another's ends, relation, document and quote, and about
-    one document giving one tie two dates that cannot both hold."""
+    one document giving one tie two dates that cannot both hold. A claim's warnings depend
+    only on the claims of its `document_tie` before it."""
     rows = contents.claims
     c = rows.columns
     first: dict[tuple, tuple[str, int]] = {}
@@ -84,23 +95,20 @@ def repeated_claims(contents: Contents, problems: list[Problem]) -> None:
     for line, ident, source, target, relation, doc, quote, date in zip(
             rows.lines, c["id"], c["source"], c["target"], c["relation"], c["source_doc"],
             c["source_text"], c["date"]):
-        ends = (source, target)
-        if relation in RELATIONS and not RELATIONS[relation].directed:
-            ends = tuple(sorted(ends))
-        key = (*ends, relation, doc, fold(quote).casefold())
+        tie = document_tie(source, target, relation, doc)
+        key = (*tie, fold(quote).casefold())
         if key in first:
             other, other_line = first[key]
             problems.append(Problem(rows.path, line, f"claim {ident!r} repeats claim {other!r} "
                                     f"(line {other_line}): the same actors, relation, "
-                                    "document and quote", "warning"))
+                                    "document and quote", "warning", see=other_line))
             continue
         first[key] = (ident, line)
         if not date:
             continue
-        tie = (*ends, relation, doc)
         earlier = dated.setdefault(tie, (date, ident, line))
         if not (earlier[0].startswith(date) or date.startswith(earlier[0])):
             problems.append(Problem(rows.path, line, f"claim {ident!r} dates this tie {date!r} "
                                     f"in {doc!r}, where claim {earlier[1]!r} (line "
                                     f"{earlier[2]}) dates it {earlier[0]!r}; if both are "
-                                    "right, say why in notes", "warning"))
+                                    "right, say why in notes", "warning", see=earlier[2]))

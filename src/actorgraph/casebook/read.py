@@ -202,8 +202,7 @@ def read_table(folder: Path, table: Table, problems: list[Problem],
         problems.append(Problem(shown, 1, NEVER_CLOSED))
         return Rows.unreadable(shown, table)
 
-    known = {name: name for name in table.column_names} | table.aliases
-    columns = [known.get(h.strip().lower(), h.strip()) for h in header]
+    columns = header_columns(header, table)
     missing = [c for c in table.required if c not in columns]
     for name in missing:
         problems.append(Problem(shown, 1, f"missing column {name!r} (the header has: "
@@ -221,9 +220,32 @@ def read_table(folder: Path, table: Table, problems: list[Problem],
         read = _one_by_one(reader, columns, shown, problems)
         if text.count('"') % 2:
             _never_closed(text, read[1], shown, problems)
-    values, lines = read
+    return _rows(shown, table, *read)
+
+
+def header_columns(header: list[str], table: Table) -> list[str]:
+    """Our names for the columns a header row gives (synonyms and case folded)."""
+    known = {name: name for name in table.column_names} | table.aliases
+    return [known.get(h.strip().lower(), h.strip()) for h in header]
+
+
+def _rows(shown: str, table: Table, values: dict[str, list[str]], lines: list[int]) -> Rows:
     blank = [""] * len(lines)
     return Rows(shown, {name: blank for name in table.column_names} | values, lines)
+
+
+def read_region(text: str, columns: list[str], table: Table, first_line: int, shown: str,
+                problems: list[Problem]) -> Rows:
+    """The records of part of a table file, `text`, which starts a record on `first_line`
+    and ends one (as `read_table` reads them, `columns` from its header). The part is read
+    strictly: a quote left open at its end, or any irregular CSV, is a problem."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    read = _at_once(reader, columns, 1)
+    if read is None:
+        read = _one_by_one(csv.reader(io.StringIO(text, newline=""), strict=True), columns,
+                           shown, problems)
+    values, lines = read
+    return _rows(shown, table, values, [line + first_line - 1 for line in lines])
 
 
 def _named_twice(header: list[str], columns: list[str]) -> list[str]:

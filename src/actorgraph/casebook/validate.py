@@ -337,9 +337,9 @@ def validate(book: Contents, meanwhile: Callable[[Contents], object] | None = No
     finally:
         spans = finish_quotes()  # also reaps a child searching quotes if a check failed
     if readable:
-        check_unused(book, problems)
         alike_actors(book.actors, problems)
         repeated_claims(book, problems)
+        check_unused(book, problems)  # last on its line: the store redoes it after any edit
     files = {path: i for i, path in enumerate(
         [book.actors.path, book.claims.path, book.sources.path])}
     problems.sort(key=lambda p: (files.get(p.file, -1), p.line or 0))

@@ -3,17 +3,23 @@ found, so that later commands on the unchanged casebook start from there.
 
 The tables (documented in the README; open a store with `sqlite3` or Datasette):
 
-- `actors`: one row per actor, in nodes.csv's order (`position`), with its `line` and the
-  number of claims it is in (`degree`); `aliases` as in the CSV (`|`-separated), other
-  columns as a JSON object in `extra`.
+- `actors`: one row per actor, in nodes.csv's order (`position`, with gaps for records
+  added later), with the number of claims it is in (`degree`); `aliases` as in the CSV
+  (`|`-separated), other columns as a JSON object in `extra`.
 - `names`: every name an actor answers to, folded as `text.name_key` folds it (`key`) ->
   the actor's id (`actor`).
-- `claims`: one row per claim, in edges.csv's order, with its `line`, `directed` (from the
-  relation), `claimed_by_actor` (the actor its claimant names, if any) and where its quote
-  stands in its document (`paragraph`, `start`, `end`); indexed by `source` and `target`.
+- `claims`: one row per claim, in edges.csv's order, with `directed` (from the relation),
+  `claimed_by_actor` (the actor its claimant names, if any), where its quote stands in its
+  document (`paragraph`, `start`, `end`) and its `doc_tie` (`duplicates.document_tie`);
+  indexed by `source`, `target`, `source_doc`, `claimed_by` and `doc_tie`.
 - `sources`: one row per document of sources.csv.
-- `warnings`: what validation warned about (`file` relative to the casebook folder).
-- `files`: every file the casebook is read from, with its stamps and BLAKE2b digest.
+- `warnings`: what validation warned about (`file` relative to the casebook folder); a
+  warning about a claim names its `record` (and the claim it mentions, `see`) by position,
+  its line being the record's.
+- `layout`: for each CSV file, where its records stand (`layout.Layout`): the lines of
+  actors and claims, and what lets an edit be re-read record by record.
+- `files`: every file the casebook is read from, with its stamps and BLAKE2b digest (a
+  file changed just before it was read has its `mtime_ns` recorded as -1: always hashed).
 - `meta`: the casebook folder (`root`), the number of actors and claims, when it was built.
 
 `PRAGMA user_version` holds FORMAT and `PRAGMA application_id` says the file is ours. The
@@ -39,28 +45,31 @@ from pathlib import Path
 
 import networkx as nx
 
+from actorgraph.casebook.duplicates import document_tie
 from actorgraph.casebook.read import split_aliases
 from actorgraph.errors import Problem
-from actorgraph.schema import ALIAS_SEPARATOR, EDGES, NODES, SOURCES
+from actorgraph.schema import ALIAS_SEPARATOR, EDGES, NODES, SOURCES, TABLES
 from actorgraph.store.fingerprint import unchanged
+from actorgraph.store.layout import GAP, Layout
 from actorgraph.store.location import APPLICATION_ID, remove
 from actorgraph.text import name_key
 from actorgraph.util import gc_paused
 
-FORMAT = 1  # raise whenever the tables change shape
+FORMAT = 2  # raise whenever the tables change shape
 BUSY_MS = 30_000  # how long a command waits for another one's write to finish
 
 CLAIM_COLUMNS = tuple(c for c in EDGES.column_names if c not in ("source", "target"))
 PLACE = ("paragraph", "start", "end")
 # Each table's columns but `crc`, in the order rows are written and read.
 ROWS = {
-    "actors": ("position", "id", *NODES.column_names[1:], "extra", "line", "degree"),
+    "actors": ("position", "id", *NODES.column_names[1:], "extra", "degree"),
     "claims": ("position", "id", "source", "target", *CLAIM_COLUMNS[1:], "directed",
-               "claimed_by_actor", *PLACE, "extra", "line"),
+               "claimed_by_actor", *PLACE, "extra", "doc_tie"),
     "sources": ("position", "id", *SOURCES.column_names[1:], "extra"),
-    "warnings": ("position", "file", "line", "message"),
+    "warnings": ("position", "file", "line", "record", "see", "unused", "message"),
 }
-_INTEGER = {"position", "line", "degree", "directed", *PLACE}
+_INTEGER = {"position", "line", "degree", "directed", "record", "see", "unused", *PLACE}
+SEE = "(line \x00)"  # in a stored warning's message: where the line of `see` goes
 
 
 def _columns(table: str) -> str:
@@ -81,7 +90,13 @@ CREATE TABLE claims ({_columns("claims")}, crc INTEGER);
 CREATE INDEX claims_source ON claims (source);
 CREATE INDEX claims_target ON claims (target);
 CREATE INDEX claims_claimant ON claims (claimed_by_actor) WHERE claimed_by_actor != '';
+CREATE INDEX claims_claimed_by ON claims (claimed_by) WHERE claimed_by != '';
+CREATE INDEX claims_document ON claims (source_doc);
+CREATE INDEX claims_doc_tie ON claims (doc_tie);
+CREATE INDEX actors_unused ON actors (position) WHERE degree = 0;
 CREATE TABLE warnings ({_columns("warnings")}, crc INTEGER);
+CREATE INDEX warnings_record ON warnings (record) WHERE record IS NOT NULL;
+CREATE TABLE layout (name TEXT PRIMARY KEY, data BLOB NOT NULL);
 PRAGMA application_id = {APPLICATION_ID};
 PRAGMA user_version = {FORMAT};
 """
@@ -216,10 +231,37 @@ class Store:
             raise sqlite3.DatabaseError("an index points at the wrong row")
         return sorted(rows)  # by position: the CSV's order
 
+    def layout(self, name: str) -> Layout | None:
+        """The layout of the table file `name` (`edges.csv`), None if there is none;
+        DatabaseError if it is damaged."""
+        row = self.db.execute("SELECT data FROM layout WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return None
+        found = Layout.load(row[0])
+        if found is None:
+            raise sqlite3.DatabaseError("a stored layout does not match its checksum")
+        return found
+
     def warnings(self, root: Path, shown) -> list[Problem]:
-        """The validation warnings, each file named by `shown(root / file)`."""
-        return [Problem(shown(root / file), line, message, "warning")
-                for _position, file, line, message in self._all("warnings")]
+        """The validation warnings in the order validation gives them, each file named by
+        `shown(root / file)`."""
+        rows = list(self._all("warnings"))
+        claims = self.layout(EDGES.filename) if any(r[3] is not None for r in rows) else None
+        order = {table.filename: i for i, table in enumerate(TABLES)}
+        found = []
+        for position, file, line, record, see, unused, message in rows:
+            if record is not None:
+                line = claims.line_of(record) if claims else None
+                if line is None:
+                    raise sqlite3.DatabaseError("a warning names a claim the store lacks")
+            if see is not None:
+                see = claims.line_of(see) if claims else None
+                if see is None or SEE not in message:
+                    raise sqlite3.DatabaseError("a warning names a claim the store lacks")
+                message = message.replace(SEE, f"(line {see})")
+            found.append(((order.get(file, -1), line or 0, unused, position),
+                          Problem(shown(root / file), line, message, "warning", see)))
+        return [problem for _key, problem in sorted(found, key=lambda pair: pair[0])]
 
     def actor(self, actor: str) -> tuple | None:
         rows = self._where("actors", "id", [actor], every=False)
@@ -330,44 +372,88 @@ class Store:
 
     @gc_paused()
     def write(self, root: Path, files: list[tuple[tuple, str | None]], G: nx.MultiDiGraph,
-              warnings: list[Problem], relative, lines: dict[str, dict[str, int]]) -> None:
+              warnings: list[Problem], relative, layouts: dict[str, Layout | None],
+              unused: set[Problem] = frozenset(), order: list[str] | None = None) -> None:
         """Replace what the store holds with the casebook graph `G` (built from the folder
-        `root`), its `warnings` (each file named by `relative(problem.file)`), its `files`
-        ((state, digest) each) and the `lines` its actors and claims are on ({"actors": {id:
-        line}, "claims": {id: line}}), in one transaction."""
+        `root`), its `warnings` (each file named by `relative(problem.file)`; those in
+        `unused` are about actors and documents in no claim), its `files` ((state, digest)
+        each) and the `layouts` of its table files (by file name; None if a file has none),
+        its claims in edges.csv's `order` (their ids), in one transaction."""
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            for table in ("meta", "files", "sources", "actors", "names", "claims", "warnings"):
+            for table in ("meta", "files", "sources", "actors", "names", "claims", "warnings",
+                          "layout"):
                 db.execute(f"DELETE FROM {table}")
-            db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           (tuple(state) + (known,) for state, known in files))
-            columns = SOURCES.column_names
-            self._insert("sources", (
-                (i, *(row.get(c, "") for c in columns), _extra(row, columns))
-                for i, row in enumerate(G.graph.get("sources", {}).values())))
-            self._insert("actors", _actor_rows(G, lines.get("actors", {})))
-            db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", _names(G))
-            self._insert("claims", _claim_rows(G, lines.get("claims", {})))
-            self._insert("warnings", ((i, relative(p.file), p.line, p.message)
-                                      for i, p in enumerate(warnings)))
+            self.set_files(files)
+            self.set_sources(G.graph.get("sources", {}).values())
+            places = {name: (layout.positions if layout else None)
+                      for name, layout in layouts.items()}
+            self._insert("actors", _actor_rows(G, places.get(NODES.filename)))
+            db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", _names(G.nodes(
+                data=True)))
+            self._insert("claims", _claim_rows(G, order, places.get(EDGES.filename)))
+            self.add_warnings(warnings, relative, layouts.get(EDGES.filename), unused)
+            for name, layout in layouts.items():
+                if layout is not None:
+                    self.set_layout(name, layout)
             db.executemany("INSERT INTO meta VALUES (?, ?)", (
                 ("root", str(root.resolve())), ("actors", str(G.number_of_nodes())),
-                ("claims", str(G.number_of_edges())),
-                ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))))
+                ("claims", str(G.number_of_edges())), ("built", _now())))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+    def set_files(self, files: list[tuple[tuple, str | None]]) -> None:
+        self.db.execute("DELETE FROM files")
+        self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            (tuple(state) + (known,) for state, known in files))
+
+    def set_sources(self, sources: Iterable[dict]) -> None:
+        """Replace the sources table with these sources.csv rows (each document's path as
+        the casebook folder sees it)."""
+        self.db.execute("DELETE FROM sources")
+        columns = SOURCES.column_names
+        self._insert("sources", ((i, *(row.get(c, "") for c in columns), _extra(row, columns))
+                                 for i, row in enumerate(sources)))
+
+    def set_layout(self, name: str, layout: Layout) -> None:
+        self.db.execute("INSERT OR REPLACE INTO layout VALUES (?, ?)", (name, layout.dump()))
+
+    def add_warnings(self, warnings: Iterable[Problem], relative, claims: Layout | None,
+                     unused: set[Problem] = frozenset()) -> None:
+        """Add warnings after those stored (`write` says how they are named); a warning
+        about a claim names it by its position in `claims`, the layout of edges.csv."""
+        at = self.db.execute("SELECT coalesce(max(position), -1) + 1 FROM warnings"
+                             ).fetchone()[0]
+        position = dict(zip(claims.lines, claims.positions)) if claims else {}
+        rows = []
+        for i, problem in enumerate(warnings, start=at):
+            file, line, message = relative(problem.file), problem.line, problem.message
+            record = see = None
+            if file == EDGES.filename and line in position:
+                record, line = position[line], None
+                if problem.see in position:
+                    cut = message.rfind(f"(line {problem.see})")
+                    see = position[problem.see]
+                    message = (message[:cut] + SEE
+                               + message[cut + len(f"(line {problem.see})"):])
+            rows.append((i, file, line, record, see, int(problem in unused), message))
+        self._insert("warnings", rows)
 
     def _insert(self, table: str, rows: Iterable[tuple]) -> None:
         marks = ", ".join("?" * (len(ROWS[table]) + 1))
         self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", _sealed(rows))
 
 
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
 def _nodes(actors: Iterable[tuple]) -> Iterator[tuple[str, dict]]:
     loads = json.loads
-    for _pos, ident, name, kind, aliases, description, extra, _line, _degree in actors:
+    for _pos, ident, name, kind, aliases, description, extra, _degree in actors:
         yield ident, {"id": ident, "name": name, "type": kind, "aliases": split_aliases(aliases),
                       "description": description, **(loads(extra) if extra else {})}
 
@@ -387,34 +473,55 @@ def _edges(claims: Iterable[tuple]) -> Iterator[tuple[str, str, str, dict]]:
         yield row[2], row[3], row[1], attrs
 
 
-def _actor_rows(G: nx.MultiDiGraph, lines: dict[str, int]) -> Iterator[tuple]:
-    known = set(NODES.column_names)
-    for i, (ident, attrs) in enumerate(G.nodes(data=True)):
+def _positions(count: int, positions) -> Iterable[int]:
+    return positions if positions is not None else range(GAP, GAP * (count + 1), GAP)
+
+
+def actor_row(position: int, ident: str, attrs: dict, degree: int) -> tuple:
+    """An actor's row (but its checksum), from its node's attributes."""
+    return (position, ident, attrs.get("name", ""), attrs.get("type", ""),
+            ALIAS_SEPARATOR.join(attrs.get("aliases", ())), attrs.get("description", ""),
+            _extra(attrs, _PLAIN_ACTOR), degree)
+
+
+_PLAIN_ACTOR = set(NODES.column_names)
+
+
+def _actor_rows(G: nx.MultiDiGraph, positions) -> Iterator[tuple]:
+    for position, (ident, attrs) in zip(_positions(len(G), positions), G.nodes(data=True)):
         degree = sum(len(keyed) for keyed in G.succ[ident].values()) + sum(
             len(keyed) for v, keyed in G.pred[ident].items() if v != ident)
-        yield (i, ident, attrs.get("name", ""), attrs.get("type", ""),
-               ALIAS_SEPARATOR.join(attrs.get("aliases", ())), attrs.get("description", ""),
-               _extra(attrs, known), lines.get(ident), degree)
+        yield actor_row(position, ident, attrs, degree)
 
 
-def _names(G: nx.MultiDiGraph) -> Iterator[tuple[str, str]]:
-    for actor, attrs in G.nodes(data=True):
+def names_of(nodes: Iterable[tuple[str, dict]]) -> Iterator[tuple[str, str]]:
+    """(key, actor) for every name an actor answers to (`names` table rows)."""
+    for actor, attrs in nodes:
         for name in (actor, attrs.get("name") or "", *attrs.get("aliases", ())):
             if name:
                 yield name_key(name), actor
 
 
+_names = names_of
 _PLAIN_CLAIM = {*CLAIM_COLUMNS, "directed", "claimed_by_actor", *PLACE}
 
 
-def _claim_rows(G: nx.MultiDiGraph, lines: dict[str, int]) -> Iterator[tuple]:
-    """The claims in edges.csv's order (by `lines`; else `G.edges`'): added again in that
-    order, they make the graph `build_graph` made, down to the order of its neighbours."""
-    columns = CLAIM_COLUMNS[1:]
+def claim_row(position: int, source: str, target: str, key: str, attrs: dict) -> tuple:
+    """A claim's row (but its checksum), from its edge's attributes."""
+    return (position, key, source, target, *(attrs.get(c, "") for c in CLAIM_COLUMNS[1:]),
+            int(attrs["directed"]), attrs.get("claimed_by_actor", ""),
+            *(attrs.get(c) for c in PLACE), _extra(attrs, _PLAIN_CLAIM),
+            "\x1f".join(document_tie(source, target, attrs.get("relation", ""),
+                                      attrs.get("source_doc", ""))))
+
+
+def _claim_rows(G: nx.MultiDiGraph, order: list[str] | None, positions) -> Iterator[tuple]:
+    """The claims in edges.csv's order (`order`, their ids; else `G.edges`'): added again in
+    that order, they make the graph `build_graph` made, down to the order of its
+    neighbours."""
     edges = list(G.edges(keys=True, data=True))
-    if lines:
-        edges.sort(key=lambda edge: lines.get(edge[2], 0))
-    for i, (u, v, key, attrs) in enumerate(edges):
-        yield (i, key, u, v, *(attrs.get(c, "") for c in columns), int(attrs["directed"]),
-               attrs.get("claimed_by_actor", ""), *(attrs.get(c) for c in PLACE),
-               _extra(attrs, _PLAIN_CLAIM), lines.get(key))
+    if order:
+        rank = {key: i for i, key in enumerate(order)}
+        edges.sort(key=lambda edge: rank.get(edge[2], 0))
+    for position, (u, v, key, attrs) in zip(_positions(len(edges), positions), edges):
+        yield claim_row(position, u, v, key, attrs)

@@ -8,22 +8,24 @@ casebook touched, copied or checked out again with the same contents is still un
 write to a file sets its ctime, which programs cannot set back (`touch -d`, `cp -p` or
 `rsync -t` restore mtime, not ctime), so every change made through the file system is seen,
 as are renames and replaced files. A write within the same clock tick as the reading could
-leave every stamp equal, so files changed less than RACY_NS before the casebook was read are
-not stored at all (git's "racy clean" rule). Not detected: changes made behind the file
-system's back (a raw disk edit) or by resetting the system clock.
+leave every stamp equal, so a file changed less than RACY_NS before the casebook was read
+has its stamps recorded as unknown (git's "racy clean" rule): the next command hashes it.
+Not detected: changes made behind the file system's back (a raw disk edit) or by resetting
+the system clock.
 """
 
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from actorgraph.casebook.read import Unreadable, input_files, read_bytes, read_table
 from actorgraph.schema import SOURCES
+from actorgraph.store.layout import digest as digest_of
 
-RACY_NS = 2_000_000_000  # files changed this close to the reading are not stored
+RACY_NS = 2_000_000_000  # files changed this close to the reading are hashed next time
+UNKNOWN = -1  # the modification time recorded for such a file: it matches none
 
 State = tuple  # (path, size, mtime_ns, ctime_ns, inode, device); (path, None...) if missing
 
@@ -57,19 +59,26 @@ def snapshot(root: Path | str) -> Snapshot:
 
 
 def digest(path: Path | str) -> str | None:
-    """The BLAKE2b digest of a regular file's contents (None if it cannot be read)."""
+    """The digest of a regular file's contents (`layout.digest`; None if it cannot be
+    read)."""
     try:
-        return hashlib.blake2b(read_bytes(Path(path)), digest_size=20).hexdigest()
+        return digest_of(read_bytes(Path(path)))
     except (OSError, Unreadable):
         return None
 
 
-def storable(before: Snapshot) -> bool:
-    """Whether a casebook read after `before` may be stored: no file changed too recently
-    to be told apart from a later change, none changed since."""
-    if any(f[1] is None or max(f[2], f[3]) >= before.taken_ns - RACY_NS for f in before.files):
-        return False
-    return [state(f[0]) for f in before.files] == before.files
+def still(before: Snapshot) -> bool:
+    """Whether every file is as `before` found it (none missing, none changed since)."""
+    return (all(f[1] is not None for f in before.files)
+            and [state(f[0]) for f in before.files] == before.files)
+
+
+def recorded(before: Snapshot, file: State) -> State:
+    """A file's state as the store records it: its modification time unknown if it changed
+    too recently to be told apart from a later change."""
+    if max(file[2], file[3]) >= before.taken_ns - RACY_NS:
+        return (file[0], file[1], UNKNOWN, *file[3:])
+    return file
 
 
 def unchanged(recorded: list[tuple[State, str | None]]) -> bool:
