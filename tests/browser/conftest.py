@@ -103,6 +103,28 @@ class Explorer:
         }""")
         return set(nodes), set(edges)
 
+    def lines(self) -> list[dict]:
+        """The lines drawn now: [{id, tie (index), claim (id, or None for a tie's line)}]."""
+        return self.page.evaluate("window.actorgraph.lines()")
+
+    def tie_index(self, source: str, relation: str, target: str) -> int:
+        """The page's index of the tie (source, relation, target), either way round."""
+        return self.page.evaluate("""([s, r, t]) => window.actorgraph.data.ties.findIndex(
+            x => x.relation === r && ((x.from === s && x.to === t) ||
+                                      (x.from === t && x.to === s)))""", [source, relation, target])
+
+    def point(self, canvas_point: dict) -> tuple[float, float]:
+        """A canvas point on screen."""
+        return tuple(self.page.evaluate("""p => {
+            const net = window.actorgraph.network;
+            const box = document.getElementById("network").getBoundingClientRect();
+            const d = net.canvasToDOM(p);
+            return [box.left + d.x, box.top + d.y];
+        }""", canvas_point))
+
+    def tie_point(self, index: int) -> tuple[float, float]:
+        return self.point(self.page.evaluate(f"window.actorgraph.tiePoint({index})"))
+
     def panel_claims(self) -> list[str]:
         return self.page.locator("#panel .claim").evaluate_all(
             "els => els.map(e => e.dataset.claim)")
@@ -110,14 +132,16 @@ class Explorer:
 
 @pytest.fixture
 def explorer(browser, tmp_path):
-    """`explorer(fixture_dir, **render_options)` opens its page and returns an Explorer."""
+    """`explorer(fixture_dir, viewport=(width, height), hash="", **render_options)` opens its
+    page (with `hash` after the file's address) and returns an Explorer."""
     contexts = []
 
-    def open_page(casebook: Path, **options) -> Explorer:
+    def open_page(casebook: Path, viewport=(1400, 900), hash: str = "",
+                  **options) -> Explorer:
         report = validate_casebook(casebook)
         path = write_html(build_graph(report), report, tmp_path / f"{casebook.name}.html",
                           **options)
-        context = browser.new_context(viewport={"width": 1400, "height": 900},
+        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
                                       accept_downloads=True)
         contexts.append(context)
         page = context.new_page()
@@ -133,7 +157,7 @@ def explorer(browser, tmp_path):
 
         context.route("**/*", guard)
         page.on("pageerror", lambda err: ex.errors.append(str(err)))
-        page.goto(path.as_uri())
+        page.goto(path.as_uri() + (f"#{hash}" if hash else ""))
         ex.wait_ready()
         opened.append(ex)
         return ex

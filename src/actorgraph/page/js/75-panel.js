@@ -210,7 +210,7 @@ function showTie(t) {
     el("div", { class: "meta" }, `${t.claims.length} claim${t.claims.length === 1 ? "" : "s"}` +
       ` · ${supportWords(t)} `, ...flagBadges(t)),
     el("p", { class: "meta" }, `Strongest: `, certaintyBadge(t.strongest),
-      ` · ${t.claimants} claimant${t.claimants === 1 ? "" : "s"} affirm it`),
+      ` · ${t.claimants} claimant${t.claimants === 1 ? " affirms" : "s affirm"} it`),
     t.claims.length > 1 ? el("button", { type: "button", class: "toggle-tie",
       "aria-pressed": lines ? "true" : "false",
       onclick: () => { setExpanded(t, !isExpanded(t)); showTie(t); } },
