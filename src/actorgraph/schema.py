@@ -105,14 +105,14 @@ FAMILIES: dict[str, Family] = {
     f.name: f
     for f in (
         Family("cooperation", "Alliances, cooperation, meetings and links between equals.",
-               "#1f77b4"),
+               "#0072b2"),
         Family("support", "One actor sustains another: backing, money, goods, shelter, "
-               "protection.", "#2ca02c"),
-        Family("military", "Arms, deployments, armed presence and violence.", "#d62728"),
-        Family("criminal", "Trafficking, smuggling and illicit operations.", "#9467bd"),
+               "protection.", "#009e73"),
+        Family("military", "Arms, deployments, armed presence and violence.", "#d55e00"),
+        Family("criminal", "Trafficking, smuggling and illicit operations.", "#cc79a7"),
         Family("coercion", "Pressure and hostility: threats, sanctions, designations, "
-               "condemnation, detention.", "#ff7f0e"),
-        Family("structure", "Who belongs to, serves or leads whom.", "#7f7f7f"),
+               "condemnation, detention.", "#e69f00"),
+        Family("structure", "Who belongs to, serves or leads whom.", "#555555"),
     )
 }
 
