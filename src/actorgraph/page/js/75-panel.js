@@ -31,6 +31,7 @@ function openPanel(children, list = null) {
   hideTip();
   for (const k of ["actor", "claim", "tie", "path"]) delete panel.dataset[k];
   listing = list;
+  panelBody.classList.remove("whole");
   panel.scrollTop = 0;  // before the new rows are in: no layout of them just for this
   panelBody.replaceChildren(...children.filter(c => c != null));
   const resized = panel.hidden;
@@ -59,14 +60,27 @@ function closePanel() {
 $("panel-close").addEventListener("click", closePanel);
 // A Back button to the list the panel shows now (if it shows one), or to the one a Back
 // button went to before (a claim's tie opened from the claim).
+// Back shows the list again with the very rows it had (its rows shown so far, each laid out
+// at its size), unless the filters changed since (then the list is made again), scrolled
+// where it was.
 function backButton() {
-  if (listing) back = { show: listing, scroll: panel.scrollTop };
+  if (listing) {
+    back = { show: listing, scroll: panel.scrollTop, rows: [...panelBody.childNodes],
+      claims: shown.claims };
+  }
   const to = back;
   if (!to) return null;
   return el("button", { type: "button", class: "back", onclick: () => {
     back = null;
     listing = null;
     to.show();
+    if (to.claims === shown.claims) {
+      // Laid out whole: rows put back have forgotten their size (content-visibility).
+      panelBody.classList.add("whole");
+      panelBody.replaceChildren(...to.rows);
+      const heading = panelBody.querySelector("h2");
+      if (heading) heading.focus({ preventScroll: true });
+    }
     panel.scrollTop = to.scroll;
   } }, "← Back");
 }
