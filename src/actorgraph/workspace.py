@@ -32,6 +32,7 @@ from actorgraph.util import gc_paused
 
 if TYPE_CHECKING:
     from actorgraph.casebook.validate import Report
+    from actorgraph.store.update import Update
 
 log = logging.getLogger("actorgraph")
 NOTICE_MB = 20  # a casebook from this size says so while it is read (100k claims: 49 MB)
@@ -96,10 +97,12 @@ class Casebook(Names):
     keep a casebook just read in the store."""
 
     def __init__(self, root: Path, answers: StoreReader | WholeGraph, warnings: list[Problem],
-                 store: Store | None = None, keep: tuple | None = None):
+                 store: Store | None = None, keep: tuple | None = None,
+                 updated: Update | None = None):
         self.root, self.warnings = root, warnings
         self._answers, self._store, self._keep = answers, store, keep
         self.from_store = store is not None
+        self.updated = updated  # the store was brought up to date: committed on close
 
     # --- Questions -------------------------------------------------------------------------
 
@@ -162,8 +165,13 @@ class Casebook(Names):
         self._answers, self._keep, self.warnings = fresh._answers, fresh._keep, fresh.warnings
         self.from_store = False
 
-    def _close_store(self) -> None:
+    def _close_store(self, commit: bool = False) -> None:
         if self._store is not None:
+            try:
+                if commit and self._store.db.in_transaction:
+                    self._store.db.execute("COMMIT")
+            except sqlite3.Error:
+                pass  # not kept: the next command updates the store again
             try:
                 self._store.close()
             except sqlite3.Error:
@@ -171,9 +179,9 @@ class Casebook(Names):
             self._store = None
 
     def close(self) -> None:
-        """Keep a casebook just read in the store (if it may be kept) and let go of the
-        store."""
-        self._close_store()
+        """Keep a casebook just read, or the update of its store, in the store (if it may
+        be kept) and let go of the store."""
+        self._close_store(commit=self.updated is not None)
         keep, self._keep = self._keep, None
         if keep is not None:
             _keep(self.root, *keep)
@@ -197,6 +205,9 @@ def open_casebook(data_dir: Path | str, strict: bool = False) -> Casebook:
 
 
 def _from_store(root: Path) -> Casebook | None:
+    """The casebook from its store: as it is when no file changed; brought up to date when
+    some did (`update.update`, its transaction committed when the casebook is closed, once
+    the question is answered); None when it must be read whole."""
     path = location.store_path(root)
     if path is None or not root.is_dir():
         return None
@@ -204,11 +215,18 @@ def _from_store(root: Path) -> Casebook | None:
         store = Store.open(path)
     except Damaged:
         return None
+    updated = None
     try:
         store.db.execute("BEGIN")  # one snapshot for the whole question
-        if not store.holds(root):
+        if store.meta().get("root") != str(root.resolve()):
             store.close()
             return None
+        if not store.stamps_unchanged():
+            store.db.execute("ROLLBACK")
+            updated = _update(store, root)
+            if updated is None:
+                store.close()
+                return None
         warnings = store.warnings(root, display_path)
         try:
             os.utime(path)  # used now: the last to be evicted
@@ -218,7 +236,33 @@ def _from_store(root: Path) -> Casebook | None:
         store.close()
         location.remove(path)
         return None
-    return Casebook(root, StoreReader(store, str(root)), warnings, store=store)
+    return Casebook(root, StoreReader(store, str(root)), warnings, store=store,
+                    updated=updated)
+
+
+def _update(store: Store, root: Path) -> Update | None:
+    """Bring the store up to date inside a write transaction left open; None (rolled back)
+    when the casebook must be read whole. A store that cannot be written (another command
+    is writing it, a read-only cache) is still used if the files' contents are unchanged."""
+    from actorgraph.store.update import Update, update  # reads and checks: not on every call
+
+    try:
+        store.db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        store.db.execute("BEGIN")
+        return Update() if store.holds(root) else None
+    try:
+        done = update(store, root)
+    except sqlite3.DatabaseError:
+        store.db.execute("ROLLBACK")
+        raise  # damaged: set aside
+    except Exception as err:  # Stale, or anything unforeseen: the full reading is right
+        log.debug("reading the casebook whole: %s", err)
+        store.db.execute("ROLLBACK")
+        return None
+    if done.tables or done.documents:
+        log.debug("store brought up to date: %s", done)
+    return done
 
 
 def _read(root: Path) -> Casebook:

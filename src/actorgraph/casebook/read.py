@@ -411,15 +411,28 @@ def read_casebook(root: Path | str, pending: dict[str, bytes] | None = None) -> 
                                 "hold nodes.csv, edges.csv, sources.csv and sources/)"))
     actors, claims, sources = (read_table(root, t, problems, pending)
                                for t in (NODES, EDGES, SOURCES))
+    documents, places = read_documents(root, sources, problems, pending)
+    return Contents(root, actors, claims, sources, documents, problems, places)
+
+
+def read_documents(root: Path, sources: Rows, problems: list[Problem],
+                   pending: dict[str, bytes] | None = None, only: set[str] | None = None
+                   ) -> tuple[dict[str, Document], dict[str, str]]:
+    """The documents sources.csv names, by source id (those in `only`, if given), and where
+    each is relative to the casebook folder (for every source); problems reported on
+    sources.csv's lines."""
+    pending = pending or {}
     documents: dict[str, Document] = {}
     places: dict[str, str] = {}
     for line, source in sources:
         if not source["id"] or not source["path"]:
             continue
+        wanted = only is None or source["id"] in only
         if source["path"] in pending:  # a document an edit adds
             places[source["id"]] = source["path"]
-            documents[source["id"]] = Document(decode(pending[source["path"]],
-                                                      root / source["path"]))
+            if wanted:
+                documents[source["id"]] = Document(decode(pending[source["path"]],
+                                                          root / source["path"]))
             continue
         place = document_place(root, source["path"])
         if place.message:
@@ -427,6 +440,8 @@ def read_casebook(root: Path | str, pending: dict[str, bytes] | None = None) -> 
         if place.path is None:
             continue
         places[source["id"]] = place.path.relative_to(root.resolve()).as_posix()
+        if not wanted:
+            continue
         try:
             documents[source["id"]] = Document(read_text(place.path, MAX_DOCUMENT_MB))
         except FileNotFoundError:
@@ -436,4 +451,4 @@ def read_casebook(root: Path | str, pending: dict[str, bytes] | None = None) -> 
             where = f" (its line {err.line})" if err.line else ""
             problems.append(Problem(sources.path, line,
                                     f"document {source['path']!r}{where} {err}"))
-    return Contents(root, actors, claims, sources, documents, problems, places)
+    return documents, places

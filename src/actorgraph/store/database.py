@@ -49,7 +49,7 @@ from actorgraph.casebook.duplicates import document_tie
 from actorgraph.casebook.read import split_aliases
 from actorgraph.errors import Problem
 from actorgraph.schema import ALIAS_SEPARATOR, EDGES, NODES, SOURCES, TABLES
-from actorgraph.store.fingerprint import unchanged
+from actorgraph.store.fingerprint import state, unchanged
 from actorgraph.store.layout import GAP, Layout
 from actorgraph.store.location import APPLICATION_ID, remove
 from actorgraph.text import name_key
@@ -201,6 +201,11 @@ class Store:
         """Whether the store holds the casebook folder `root` as it is now (its files
         unchanged: `fingerprint.unchanged`)."""
         return self.meta().get("root") == str(root.resolve()) and unchanged(self.files())
+
+    def stamps_unchanged(self) -> bool:
+        """Whether every file recorded has the stamps recorded (the fast path of `holds`)."""
+        recorded = [state for state, _digest in self.files()]
+        return bool(recorded) and [state(f[0]) for f in recorded] == recorded
 
     def files(self) -> list[tuple[tuple, str | None]]:
         """The files recorded: (state, digest) each, as `fingerprint.unchanged` takes them."""
@@ -386,9 +391,9 @@ class Store:
                           "layout"):
                 db.execute(f"DELETE FROM {table}")
             self.set_files(files)
-            self.set_sources(G.graph.get("sources", {}).values())
             places = {name: (layout.positions if layout else None)
                       for name, layout in layouts.items()}
+            self.set_sources(G.graph.get("sources", {}).values(), places.get(SOURCES.filename))
             self._insert("actors", _actor_rows(G, places.get(NODES.filename)))
             db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", _names(G.nodes(
                 data=True)))
@@ -410,13 +415,15 @@ class Store:
         self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
                             (tuple(state) + (known,) for state, known in files))
 
-    def set_sources(self, sources: Iterable[dict]) -> None:
+    def set_sources(self, sources: Iterable[dict], positions=None) -> None:
         """Replace the sources table with these sources.csv rows (each document's path as
-        the casebook folder sees it)."""
+        the casebook folder sees it), at these positions (their layout's)."""
         self.db.execute("DELETE FROM sources")
         columns = SOURCES.column_names
+        sources = list(sources)
         self._insert("sources", ((i, *(row.get(c, "") for c in columns), _extra(row, columns))
-                                 for i, row in enumerate(sources)))
+                                 for i, row in zip(_positions(len(sources), positions),
+                                                   sources)))
 
     def set_layout(self, name: str, layout: Layout) -> None:
         self.db.execute("INSERT OR REPLACE INTO layout VALUES (?, ?)", (name, layout.dump()))
