@@ -61,9 +61,9 @@ class Explorer:
         self.errors: list[str] = []
 
     def wait_ready(self):
+        # Ready means drawn with its first view set (no animation): nothing to wait for.
         self.page.wait_for_function("window.actorgraph && window.actorgraph.ready",
-                                    timeout=60_000)
-        self.settle()
+                                    timeout=60_000, polling=20)
 
     def settle(self, ms: int = 450):
         """Let view animations (focus, move) finish before reading positions."""
