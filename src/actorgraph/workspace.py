@@ -307,10 +307,11 @@ def _keep(root: Path, before: Snapshot, reading: Reading, say: bool) -> bool:
             data = read_bytes(Path(file[0]))
         except (OSError, Unreadable):
             return False
+        layout = None
         if i < len(TABLES):  # input_files lists the three tables first
             layout = measure(data, tables[TABLES[i].filename].lines)
             layouts[TABLES[i].filename] = layout
-        files.append((recorded(before, file), digest(data)))
+        files.append((recorded(before, file), digest(data, layout and layout.forward)))
     if not still(before):
         return False  # changed while being read
     if say:
@@ -343,7 +344,7 @@ def store_state(data_dir: Path | str) -> tuple[Path | None, str]:
     if path is None:
         return None, "off"
     try:
-        store = Store.open(path)
+        store = Store.open(path, check=True)
     except Damaged:
         return path, "none yet" if not path.exists() else "out of date"
     try:

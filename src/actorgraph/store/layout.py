@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
-BLOCK = 1 << 16  # bytes hashed together: an edit re-reads at most two blocks around it
+BLOCK = 1 << 14  # bytes hashed together: an edit re-reads at most two blocks around it
 GAP = 1 << 20  # between the positions of two records: room for records added between them
 _SIZE = 16  # bytes of each block's digest
 
@@ -41,9 +41,11 @@ def blocks_from_end(data: bytes) -> bytes:
                     for i in range(0, size, BLOCK))
 
 
-def digest(data: bytes) -> str:
-    """A file's digest, as the store's `files` table records it: of its block digests."""
-    return hashlib.blake2b(blocks(data), digest_size=20).hexdigest()
+def digest(data: bytes, forward: bytes | None = None) -> str:
+    """A file's digest, as the store's `files` table records it: of its block digests
+    (`forward`, if they are known)."""
+    return hashlib.blake2b(blocks(data) if forward is None else forward,
+                           digest_size=20).hexdigest()
 
 
 @dataclass
@@ -130,6 +132,8 @@ class Change:
     line: int
     shift: int
     same: bool = False
+    forward: bytes = b""  # the new file's `blocks`
+    backward: bytes = b""  # and `blocks_from_end`
 
 
 def _first_difference(old: bytes, new: bytes) -> int:
@@ -147,19 +151,21 @@ def _first_difference(old: bytes, new: bytes) -> int:
     return low
 
 
-def change(layout: Layout, data: bytes) -> Change | None:
-    """What changed between the file `layout` describes and its new bytes `data`; None when
-    the change reaches the header (or there is no record to start from): read it whole."""
+def change(layout: Layout, data: bytes, forward: bytes | None = None) -> Change | None:
+    """What changed between the file `layout` describes and its new bytes `data` (whose
+    `blocks` are `forward`, if known); None when the change reaches the header (or there is
+    no record to start from): read it whole."""
     n = len(layout)
     if n == 0:
         return None
     header_end = layout.offsets[0]
     if len(data) < header_end or _digest(data[:header_end]) != layout.header:
         return None
-    forward = blocks(data)
+    forward = blocks(data) if forward is None else forward
     if forward == layout.forward and len(data) == layout.size:
-        return Change(n, n, b"", layout.lines[-1], 0, same=True)
-    prefix = max(_first_difference(layout.forward, forward) * BLOCK, header_end)
+        return Change(n, n, b"", layout.lines[-1], 0, same=True, forward=forward)
+    prefix = min(max(_first_difference(layout.forward, forward) * BLOCK, header_end),
+                 len(data), layout.size)
     backward = blocks_from_end(data)
     suffix = _first_difference(layout.backward, backward) * BLOCK
     suffix = min(suffix, len(data) - prefix, layout.size - prefix)
@@ -170,7 +176,8 @@ def change(layout: Layout, data: bytes) -> Change | None:
     start = layout.offsets[first]
     if end < start:
         return None
-    return Change(first, stop, data[start:end], layout.lines[first], shift)
+    return Change(first, stop, data[start:end], layout.lines[first], shift, False, forward,
+                  backward)
 
 
 def patched(layout: Layout, edit: Change, lines: list[int], data: bytes) -> Layout | None:
@@ -208,4 +215,4 @@ def patched(layout: Layout, edit: Change, lines: list[int], data: bytes) -> Layo
         positions=(layout.positions[:first]
                    + array("q", range(low + step, low + step * (count + 1), step))
                    + layout.positions[stop:]),
-        forward=blocks(data), backward=blocks_from_end(data))
+        forward=edit.forward or blocks(data), backward=edit.backward or blocks_from_end(data))

@@ -35,17 +35,20 @@ from pathlib import Path
 from actorgraph.casebook.duplicates import alike_actors, repeated_claims
 from actorgraph.casebook.quotes import Document
 from actorgraph.casebook.read import (
+    MAX_DOCUMENT_MB,
     Contents,
     Rows,
     Unreadable,
     decode,
     display_path,
+    document_place,
     header_columns,
     input_files,
     read_bytes,
     read_documents,
     read_region,
     read_table,
+    read_text,
     split_aliases,
 )
 from actorgraph.casebook.validate import check_actors, check_claims, check_sources
@@ -62,7 +65,7 @@ from actorgraph.store.database import (
     claim_row,
     names_of,
 )
-from actorgraph.store.layout import Change, Layout, change, digest, measure, patched
+from actorgraph.store.layout import Change, Layout, blocks, change, digest, measure, patched
 from actorgraph.text import name_key
 
 MAX_SHARE = 0.25  # of a table's records: a change to more is read whole, as fast
@@ -104,6 +107,7 @@ class _Updater:
         self.store, self.db, self.root = store, store.db, root
         self.done = Update()
         self.sources_rows: Rows | None = None
+        self.places: dict[str, str] | None = None  # source id -> its document's path
         self.documents: dict[str, Document] = {}
         self.layouts: dict[str, Layout] = {}
         self.actor_warnings: list[Problem] = []
@@ -134,13 +138,14 @@ class _Updater:
                 data = read_bytes(path, None)
             except (OSError, Unreadable) as err:
                 raise Stale(str(err)) from err
-            self.digests[path] = digest(data)
+            forward = blocks(data)
+            self.digests[path] = digest(data, forward)
             if self.digests[path] == known:
                 continue
             if path in tables:
                 name = TABLES[tables.index(path)].filename
                 layout = self.store.layout(name)
-                edit = change(layout, data) if layout is not None else None
+                edit = change(layout, data, forward) if layout is not None else None
                 if edit is None:
                     raise Stale(f"{name}: its header changed, or it has no layout")
                 if not edit.same:
@@ -183,12 +188,15 @@ class _Updater:
     def document(self, ident: str) -> Document | None:
         """The text of the document source `ident` names (read once)."""
         if ident not in self.documents:
-            if self.sources_rows is None:
-                self.sources_rows = read_table(self.root, SOURCES, [])
-            found, _ = read_documents(self.root, self.sources_rows, scratch := [],
-                                      only={ident})
-            _problems(scratch)
-            self.documents.update(found)
+            if self.places is None:
+                self.places = {i: row["path"] for i, row in self.store.sources().items()}
+            place = document_place(self.root, self.places.get(ident, ""))
+            if place.path is None:
+                raise Stale(f"the document of {ident!r} cannot be found")
+            try:
+                self.documents[ident] = Document(read_text(place.path, MAX_DOCUMENT_MB))
+            except (OSError, Unreadable) as err:
+                raise Stale(str(err)) from err
         return self.documents.get(ident)
 
     # --- Actors ------------------------------------------------------------------------------
