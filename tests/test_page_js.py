@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+from itertools import product
 from pathlib import Path
 
 import networkx as nx
@@ -28,7 +29,7 @@ import pytest
 
 from actorgraph.errors import NoPath
 from actorgraph.graph.paths import find_paths
-from actorgraph.graph.ties import claim_ties, ties
+from actorgraph.graph.ties import claim_ties, gather, ties
 from actorgraph.page import render
 from actorgraph.page.render import folding_tables
 from actorgraph.schema import CERTAINTIES
@@ -152,28 +153,54 @@ def path_cases(graphs: int = 60, pairs: int = 40) -> list[dict]:
         for _ in range(pairs):
             source, target = rng.sample(actors, 2)
             directed = rng.random() < 0.5
+            # A third of the pairs are asked with the page's document filter on: the page
+            # passes only the shown documents' claims, as `documents=` narrows them here.
+            docs = rng.choice((None, None, ["doc", "y"], ["x"]))
             try:
-                result = find_paths(G, source, target, directed=directed)
+                result = find_paths(G, source, target, directed=directed,
+                                    documents=docs or ())
             except NoPath:
-                asked.append([source, target, directed, None])
+                asked.append([source, target, directed, docs, None])
                 continue
             best = result.paths[0]
-            asked.append([source, target, directed, {
+            asked.append([source, target, directed, docs, {
                 "actors": best.actors, "weakest": best.weakest,
                 "corroboration": best.corroboration,
                 "shortest": len(result.paths) + result.more,
-                "hops": [[key for _u, _v, key, _a in hop] for hop in best.hops]}])
+                "hops": [[key for _u, _v, key, _a in hop] for hop in best.hops],
+                "listed": [p.actors for p in result.paths]}])
         support = claim_ties(ties(G))
-        claims = [[key, u, v, a["certainty"], a["directed"], support[key].publishers]
-                  for u, v, key, a in G.edges(keys=True, data=True)]
+        claims = [[key, u, v, a["certainty"], a["directed"], support[key].publishers,
+                   a["source_doc"]] for u, v, key, a in G.edges(keys=True, data=True)]
         cases.append({"claims": claims, "pairs": asked})
     return cases
+
+
+def support_cases() -> list[list]:
+    """[affirming, denying, documents, publishers, Tie.support()] for ties of every mix of
+    up to three affirming and three denying claims over documents of one publisher, another
+    and none, as the page words them (js/25-ties.js)."""
+    publisher = {"d1": "Wire", "d2": "Wire", "d3": "Monitor", "d4": ""}
+    found = {}
+    for affirming, denying in product(range(4), range(4)):
+        for docs in product(publisher, repeat=affirming + denying):
+            if not docs:
+                continue
+            claims = [("a", "b", f"c{i}", {"relation": "supports", "certainty": "alleged",
+                                          "source_doc": doc, "claimed_by": "x",
+                                          "stance": "denies" if i >= affirming else "affirms"})
+                      for i, doc in enumerate(docs)]
+            (tie,) = gather(claims, publisher.__getitem__).values()
+            key = (tie.affirming, tie.denying, tie.documents, tie.publishers)
+            found[key] = [*key, tie.support()]
+    return sorted(found.values())
 
 
 def write_cases(path: Path) -> dict:
     """The cases the Node tests read, written to `path` as JSON; returns them."""
     cases = {"folding": folding_tables(), "names": name_cases(), "unicode": unicode_cases(),
-             "certainties": list(CERTAINTIES), "paths": path_cases()}
+             "certainties": list(CERTAINTIES), "paths": path_cases(),
+             "support": support_cases()}
     path.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
     return cases
 
@@ -203,10 +230,15 @@ def run_node(*args: str, env: dict | None = None) -> subprocess.CompletedProcess
 def test_page_functions_match_the_python_definitions(node, tmp_path):
     cases = write_cases(tmp_path / "cases.json")
     assert len(cases["names"]) > 400 and sum(len(g["pairs"]) for g in cases["paths"]) > 2000
-    found = [pair[3] for g in cases["paths"] for pair in g["pairs"]]
+    found = [pair[4] for g in cases["paths"] for pair in g["pairs"]]
     assert None in found and any(f and f["shortest"] > 1 for f in found)  # both kinds asked
+    assert any(pair[3] and pair[4] for g in cases["paths"] for pair in g["pairs"])
+    assert sum(1 for f in found if f and len(f["listed"]) > 2) > 50  # rankings to compare
+    support = {case[-1] for case in cases["support"]}
+    assert any(s.startswith("disputed") for s in support) and len(support) > 10
     tests = sorted(str(p) for p in JS_TESTS.glob("*.test.js"))
-    assert {"geometry.test.js", "names.test.js", "paths.test.js"} <= {Path(t).name for t in tests}
+    assert {"geometry.test.js", "names.test.js", "paths.test.js", "ties.test.js",
+            "state.test.js"} <= {Path(t).name for t in tests}
     env = os.environ | {"ACTORGRAPH_JS_CASES": str(tmp_path / "cases.json")}
     done = run_node(node, "--test", *tests, env=env)
     output = done.stdout + done.stderr

@@ -4,7 +4,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { isDeepStrictEqual } = require("node:util");
 const { cases, needsCases, pageScript } = require("./cases.js");
-const { bestPath, byCodePoint } = pageScript("20-paths.js");
+const { bestPath, rankedPaths, byCodePoint } = pageScript("20-paths.js");
 
 const CERTAINTIES = ["confirmed", "asserted", "alleged", "suspected", "implied"];
 const options = (directed, certainties = CERTAINTIES) => ({ directed,
@@ -13,19 +13,49 @@ const options = (directed, certainties = CERTAINTIES) => ({ directed,
 const claim = (id, from, to, certainty, directed = false, support = 1) => ({ id, from, to,
   certainty, directed, support });
 
+// The claims the page passes: those of the documents shown (all, without a filter).
+const shownOf = (claims, docs) => (docs ? claims.filter(c => docs.includes(c.doc)) : claims);
+
 test("each pair's path is the one find_paths ranks first", needsCases, () => {
   const wrong = [];
   let asked = 0;
   for (const graph of cases.paths) {
-    const claims = graph.claims.map(([id, from, to, certainty, directed, support]) =>
-      claim(id, from, to, certainty, directed, support));
-    for (const [source, target, directed, python] of graph.pairs) {
+    const claims = graph.claims.map(([id, from, to, certainty, directed, support, doc]) =>
+      ({ ...claim(id, from, to, certainty, directed, support), doc }));
+    for (const [source, target, directed, docs, python] of graph.pairs) {
       asked += 1;
-      const found = bestPath(claims, source, target, options(directed, cases.certainties));
+      const found = bestPath(shownOf(claims, docs), source, target,
+        options(directed, cases.certainties));
       const page = found && { actors: found.path, weakest: cases.certainties[found.weakest],
         corroboration: found.corroboration, shortest: found.shortest,
         hops: found.hops.map(h => h.claims.map(c => c.id)) };
-      if (!isDeepStrictEqual(page, python)) wrong.push({ source, target, directed, python, page });
+      const expected = python && { ...python };
+      if (expected) delete expected.listed;
+      if (!isDeepStrictEqual(page, expected)) {
+        wrong.push({ source, target, directed, docs, python, page });
+      }
+    }
+  }
+  assert.deepEqual(wrong.slice(0, 3), [], `${wrong.length} of ${asked} pairs differ`);
+});
+
+test("each pair's shortest paths are listed in find_paths's order", needsCases, () => {
+  const wrong = [];
+  let asked = 0;
+  for (const graph of cases.paths) {
+    const claims = graph.claims.map(([id, from, to, certainty, directed, support, doc]) =>
+      ({ ...claim(id, from, to, certainty, directed, support), doc }));
+    for (const [source, target, directed, docs, python] of graph.pairs) {
+      asked += 1;
+      const found = rankedPaths(shownOf(claims, docs), source, target,
+        options(directed, cases.certainties));
+      const page = found && { listed: found.paths.map(p => p.path), shortest: found.shortest,
+        first: found.paths[0].hops.map(h => h.claims.map(c => c.id)) };
+      const expected = python && { listed: python.listed, shortest: python.shortest,
+        first: python.hops };
+      if (!isDeepStrictEqual(page, expected)) {
+        wrong.push({ source, target, directed, docs, expected, page });
+      }
     }
   }
   assert.deepEqual(wrong.slice(0, 3), [], `${wrong.length} of ${asked} pairs differ`);
