@@ -59,6 +59,7 @@ class Layout:
     positions: array  # each record's position in the store (ascending, GAP apart at first)
     forward: bytes  # `blocks(file)`
     backward: bytes  # `blocks_from_end(file)`
+    block: int = BLOCK  # the size of the blocks hashed
 
     def __len__(self) -> int:
         return len(self.offsets)
@@ -74,7 +75,7 @@ class Layout:
     def dump(self) -> bytes:
         parts = [self.header, self.forward, self.backward, self.offsets.tobytes(),
                  self.lines.tobytes(), self.positions.tobytes()]
-        head = array("q", [self.size, *map(len, parts)]).tobytes()
+        head = array("q", [self.size, self.block, *map(len, parts)]).tobytes()
         body = head + b"".join(parts)
         return body + zlib.crc32(body).to_bytes(4, "big")
 
@@ -82,12 +83,12 @@ class Layout:
     def load(cls, blob: bytes) -> Layout | None:
         """The layout `dump` wrote, or None if the blob is damaged."""
         body, crc = blob[:-4], blob[-4:]
-        if len(blob) < 60 or zlib.crc32(body).to_bytes(4, "big") != crc:
+        if len(blob) < 68 or zlib.crc32(body).to_bytes(4, "big") != crc:
             return None
         head = array("q")
-        head.frombytes(body[:56])
-        size, *lengths = head
-        parts, at = [], 56
+        head.frombytes(body[:64])
+        size, block, *lengths = head
+        parts, at = [], 64
         for length in lengths:
             parts.append(body[at:at + length])
             at += length
@@ -100,7 +101,7 @@ class Layout:
             numbers.append(values)
         if not len(numbers[0]) == len(numbers[1]) == len(numbers[2]):
             return None
-        return cls(size, parts[0], *numbers, parts[1], parts[2])
+        return cls(size, parts[0], *numbers, parts[1], parts[2], block)
 
 
 def measure(data: bytes, lines: list[int], header_lines: int = 1) -> Layout | None:
@@ -117,7 +118,7 @@ def measure(data: bytes, lines: list[int], header_lines: int = 1) -> Layout | No
     header = data[:starts[first - 1]] if first - 1 < len(starts) else data
     return Layout(len(data), _digest(header), array("q", (starts[line - 1] for line in lines)),
                   array("q", lines), array("q", range(GAP, GAP * (len(lines) + 1), GAP)),
-                  blocks(data), blocks_from_end(data))
+                  blocks(data), blocks_from_end(data), BLOCK)
 
 
 @dataclass
@@ -156,7 +157,7 @@ def change(layout: Layout, data: bytes, forward: bytes | None = None) -> Change 
     `blocks` are `forward`, if known); None when the change reaches the header (or there is
     no record to start from): read it whole."""
     n = len(layout)
-    if n == 0:
+    if n == 0 or layout.block != BLOCK:
         return None
     header_end = layout.offsets[0]
     if len(data) < header_end or _digest(data[:header_end]) != layout.header:
