@@ -39,16 +39,20 @@ def alike_actors(rows: Rows, problems: list[Problem]) -> None:
     from rapidfuzz.distance import OSA
     from rapidfuzz.fuzz import ratio
 
+    distance = OSA.distance
     seen: set[tuple[str, str]] = set()
     for order in (sorted(names), sorted(names, key=lambda n: n[0][::-1])):
         for i, (key, ident, line, written) in enumerate(order):
             for other_key, other, other_line, other_written in order[i + 1:i + 1 + WINDOW]:
-                pair = (min(ident, other), max(ident, other))
-                if other == ident or pair in seen or kind[ident] != kind[other]:
-                    continue  # a person and a river may share a name
                 same = key == other_key
+                if other == ident or not same and distance(key, other_key,
+                                                           score_cutoff=1) > 1:
+                    continue  # one typo apart in a word is one apart in the whole name
+                pair = (min(ident, other), max(ident, other))
+                if pair in seen or kind[ident] != kind[other]:
+                    continue  # a person and a river may share a name
                 if same and key in aliases_of or not (
-                        same or _one_typo(key, other_key, OSA.distance)):
+                        same or _one_typo(key, other_key, distance)):
                     continue
                 seen.add(pair)
                 first, second = sorted(((line, ident, written), (other_line, other,
