@@ -8,10 +8,11 @@
  *     claim denies it", ... from { affirming, denying, documents, publishers }.
  *   tieWidth(n): the width of a line standing for n claims: 1.7 for one, wider with more
  *     (by the logarithm: 2 claims 3.3, 8 claims 6.5), at most 8.
- *   shownLook(claims, rank, denies): of a tie's claims that are shown, { count, affirming,
- *     denying, strongest: the rank of the strongest affirming claim (of any, if none
- *     affirms; 0 strongest) }, or null if none is shown. rank(claim) is its certainty's
- *     rank; denies(claim) whether it denies the tie.
+ *   shownLook(claims, rank, denies, shown): of a tie's claims that are shown (all, or
+ *     those shown(claim) lets through), { count, affirming, denying, strongest: the rank of
+ *     the strongest affirming claim (of any, if none affirms; 0 strongest) }, or null if
+ *     none is shown. rank(claim) is its certainty's rank; denies(claim) whether it denies
+ *     the tie.
  * Uses: nothing (no DOM, no vis-network): tests/js/ties.test.js loads it in Node.
  */
 "use strict";
@@ -28,16 +29,17 @@ function supportWords({ affirming, denying, documents, publishers }) {
 
 const tieWidth = n => Math.min(8, 1.7 + 1.6 * Math.log2(Math.max(1, n)));
 
-function shownLook(claims, rank, denies) {
-  if (!claims.length) return null;
-  let affirming = 0, best = Infinity, bestAny = Infinity;
+function shownLook(claims, rank, denies, shown = null) {
+  let count = 0, affirming = 0, best = Infinity, bestAny = Infinity;
   for (const c of claims) {
+    if (shown && !shown(c)) continue;
+    count += 1;
     const r = rank(c);
     bestAny = Math.min(bestAny, r);
     if (!denies(c)) { affirming += 1; best = Math.min(best, r); }
   }
-  return { count: claims.length, affirming, denying: claims.length - affirming,
-    strongest: affirming ? best : bestAny };
+  if (!count) return null;
+  return { count, affirming, denying: count - affirming, strongest: affirming ? best : bestAny };
 }
 
 if (typeof module !== "undefined") module.exports = { supportWords, tieWidth, shownLook };

@@ -10,6 +10,7 @@
  *   isExpanded(tie), setExpanded(tie, on), setEveryClaim(on), everyClaim(), lineOf(claim)
  *   (the id of the line a claim is drawn in), linesOf(tie) (ids of the lines drawing it),
  *   drawnLines() (every line as { id, from, to, tie, claim (or null) }, filters aside),
+ *   firstLines (drawnLines() as the page starts),
  *   curves (line id -> its curve), look ({ tie index -> shownLook of its shown claims },
  *   set by 85-filters.js), whenLinesChange(listener) (called with the ties redrawn).
  * Uses: 40-data.js; parallelCurves (30-geometry.js); shownLook (25-ties.js).
@@ -50,7 +51,10 @@ function curvePair(key) {
   for (const line of lines) curves.delete(line.id);
   for (const [id, curve] of parallelCurves(lines)) curves.set(id, curve);
 }
-for (const key of tiesOfPair.keys()) curvePair(key);
+// Every tie drawn as one line at first: their curves all at once (a large page keeps these
+// lines for its drawing, 65-lines.js).
+const firstLines = drawnLines();
+for (const [id, curve] of parallelCurves(firstLines)) curves.set(id, curve);
 
 // Each tie's claims that the filters show, as one line draws them (85-filters.js sets it).
 const look = new Map();
@@ -72,11 +76,12 @@ function setEveryClaim(on) {
   relined(ties.filter(t => t.claims.length > 1 && !expandedTies.has(t.index)));
 }
 const rankOf = c => RANK[c.certainty];
-// Set each tie's look from the claims `isShown` lets through; the ties whose look changed.
+// Set each tie's look from the claims `isShown` lets through (null: all); the ties whose look
+// changed.
 function updateLook(isShown) {
   const changed = [];
   for (const t of ties) {
-    const now = shownLook(t.claims.filter(isShown), rankOf, denies), was = look.get(t.index);
+    const now = shownLook(t.claims, rankOf, denies, isShown), was = look.get(t.index);
     if (was === now || (was && now && was.count === now.count &&
       was.strongest === now.strongest && was.denying === now.denying)) continue;
     look.set(t.index, now);
@@ -84,4 +89,4 @@ function updateLook(isShown) {
   }
   return changed;
 }
-updateLook(() => true);
+updateLook(null);

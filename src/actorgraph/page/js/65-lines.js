@@ -43,13 +43,13 @@ let lastPlan = [];  // the lines the last frame drew (a large page)
 // A large page's lines (45-lines.js), each with how far it bends; made again when a tie is
 // expanded or folded.
 let bigLines = [], lineById = new Map();
-function layLines() {
-  bigLines = drawnLines();
+function layLines(lines = drawnLines()) {
+  bigLines = lines;
   for (const line of bigLines) line.bend = bendOf(curves.get(line.id));
   lineById = new Map(bigLines.map(line => [line.id, line]));
 }
 if (BIG) {
-  layLines();
+  layLines(firstLines);
   whenLinesChange(() => { layLines(); redrawSoon(); });
 }
 // Where a line runs, between vis-network's actors (with their options and shapes).
@@ -96,9 +96,12 @@ function linePlan(v = viewBox()) {
     const len2 = (f.x - t.x) ** 2 + (f.y - t.y) ** 2;
     // An arrowhead sits at the `to` end: drawn only if that end is on screen.
     const tipSeen = t.x >= v.x0 && t.x <= v.x1 && t.y >= v.y0 && t.y <= v.y1;
-    plan.push({ line, r, dashes: zoomedIn && len2 < dashMax2 &&
+    // Behind a focus's veil, lines are drawn plain: dashes and arrowheads would not show.
+    const plain = !zoomedIn || (focused !== null && !(focused.has(line.from) &&
+      focused.has(line.to)));
+    plan.push({ line, r, dashes: !plain && len2 < dashMax2 &&
       CERTAINTIES[lineCertainty(line)].dashes,
-    arrow: zoomedIn && tipSeen && line.tie.directed });
+    arrow: !plain && tipSeen && line.tie.directed });
   }
   return plan;
 }
@@ -346,9 +349,12 @@ if (BIG) {
     const labels = top.map(n => n.draw(ctx).drawExternalLabel).filter(Boolean);
     return { drawExternalLabels: () => labels.forEach(draw => draw()) };
   };
+  // No frame until the page's start has set its first view (95-main.js lets them be): each
+  // change before it (the focus, its names, the view) would draw a frame of its own, each
+  // hundreds of milliseconds at 20,000 actors.
+  network.body.emitter.emit("_blockRedraw");
   network.setData({ nodes: nodeView, edges: [] });
   timings.network = performance.now();
-  // The network has a draw pending already (set up when its data arrived): the page is
-  // ready after that one, with no extra draw of tens of thousands of items.
+  // The page is ready after its first frame, with no extra draw of tens of thousands of items.
   readyAfterNextFrame();
 }

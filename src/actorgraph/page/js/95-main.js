@@ -101,4 +101,8 @@ window.actorgraph = {
   exportSvg,
 };
 applyFilters();
-if (BIG) startView();
+if (BIG) {
+  startView();
+  network.body.emitter.emit("_allowRedraw");  // frames were held back since the data came
+  redrawSoon();
+}
