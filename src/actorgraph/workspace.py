@@ -184,7 +184,10 @@ class Casebook(Names):
         self._close_store(commit=self.updated is not None)
         keep, self._keep = self._keep, None
         if keep is not None:
-            _keep(self.root, *keep)
+            try:
+                _keep(self.root, *keep)
+            except Exception as err:  # a store not kept only costs the next command time
+                log.debug("the store was not written: %r", err)
 
     def __enter__(self) -> Casebook:
         return self
@@ -311,7 +314,8 @@ def _keep(root: Path, before: Snapshot, reading: Reading, say: bool) -> bool:
         if i < len(TABLES):  # input_files lists the three tables first
             layout = measure(data, tables[TABLES[i].filename].lines)
             layouts[TABLES[i].filename] = layout
-        files.append((recorded(before, file), digest(data, layout and layout.forward)))
+        files.append((recorded(before, file),
+                      digest(data, layout.forward if layout is not None else None)))
     if not still(before):
         return False  # changed while being read
     if say:

@@ -411,7 +411,7 @@ class Store:
                           "layout"):
                 db.execute(f"DELETE FROM {table}")
             self.set_files(files)
-            places = {name: (layout.positions if layout else None)
+            places = {name: (layout.positions if layout is not None else None)
                       for name, layout in layouts.items()}
             self.set_sources(G.graph.get("sources", {}).values(), places.get(SOURCES.filename))
             self._insert("actors", _actor_rows(G, places.get(NODES.filename)))

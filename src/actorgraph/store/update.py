@@ -396,7 +396,7 @@ class _Updater:
     def warnings(self) -> None:
         """Check again the claims of every document tie an edit touched, the tables read
         whole, and the actors and documents in no claim."""
-        claims = self.layouts.get(EDGES.filename) or self.store.layout(EDGES.filename)
+        claims = self._layout(EDGES.filename)
         ties = {row[-1] for row in (*self.gone_claims, *self.new_claims)}
         again = []
         for chunk in _chunks(sorted(ties)):
@@ -433,8 +433,7 @@ class _Updater:
     def unused(self) -> list[Problem]:
         """`validate.check_unused`, from the store: actors of degree 0 that no claimant
         names, sources no claim cites."""
-        nodes = self.layouts.get(NODES.filename) or self.store.layout(NODES.filename)
-        sources = self.layouts.get(SOURCES.filename) or self.store.layout(SOURCES.filename)
+        nodes, sources = self._layout(NODES.filename), self._layout(SOURCES.filename)
         claimants = {name_key(c) for (c,) in self.db.execute(
             "SELECT DISTINCT claimed_by FROM claims WHERE claimed_by != ''")}
         found = []
@@ -487,6 +486,13 @@ class _Updater:
                 raise Stale(f"{path} changed while it was read")
 
     # --- Rows ------------------------------------------------------------------------------
+
+    def _layout(self, name: str) -> Layout:
+        """A table's layout: as this update made it, else as stored."""
+        found = self.layouts[name] if name in self.layouts else self.store.layout(name)
+        if found is None:
+            raise Stale(f"{name} has no layout")
+        return found
 
     def _take(self, table: str, layout: Layout, first: int, stop: int) -> list[tuple]:
         """Remove the rows of records [first, stop) of a table; return them."""
