@@ -1,10 +1,13 @@
 """Build the explorer page of a casebook and photograph it in headless Chromium.
 
-    python scripts/screenshot.py                     # data/ -> docs/screenshot.png
-    python scripts/screenshot.py --data tests/fixtures/good --output /tmp/good.png
+    python scripts/screenshot.py                     # the README's picture: docs/screenshot.png
+    python scripts/screenshot.py --data data --output /tmp/article.png --open actor:iran
 
-The picture shows the page as a reader first meets it, with one claim open in the side
-panel (the first claim of the most connected actor, or --claim ID).
+The README's picture is of tests/fixtures/ties, a casebook of four documents by three
+publishers, so that it shows what the page draws for corroborated, disputed and
+single-source ties (the article's casebook in data/ has one document). The side panel shows
+--open: `actor:ID`, `claim:ID` or `tie:N` (the page's N-th tie); by default the actor in the
+most claims; `--no-panel` leaves it closed.
 """
 
 from __future__ import annotations
@@ -21,13 +24,18 @@ from actorgraph.workspace import read_and_build
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update"]
+OPEN = {  # what the page's API opens for each kind of --open
+    "actor": "id => window.actorgraph.focusActor(id)",
+    "claim": "id => window.actorgraph.focusClaim(id)",
+    "tie": "i => window.actorgraph.showTie(Number(i))",
+}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=Path("data"))
+    parser.add_argument("--data", type=Path, default=Path("tests/fixtures/ties"))
     parser.add_argument("--output", type=Path, default=Path("docs/screenshot.png"))
-    parser.add_argument("--claim", help="the claim to open in the panel (default: see above)")
+    parser.add_argument("--open", help="what the panel shows: actor:ID, claim:ID or tie:N")
     parser.add_argument("--no-panel", action="store_true", help="leave the side panel closed")
     parser.add_argument("--title", default="actorgraph")
     parser.add_argument("--width", type=int, default=1440)
@@ -36,11 +44,12 @@ def main() -> None:
 
     reading = read_and_build(args.data)
     report, G = reading.report, reading.graph
-    claim = args.claim
-    if claim is None and G.number_of_edges():
-        hub = max(G, key=lambda n: (G.degree(n), n))
-        claim = min(key for *_, key in G.edges(hub, keys=True)) if G.out_degree(hub) else min(
-            key for *_, key in G.in_edges(hub, keys=True))
+    shown = args.open
+    if shown is None and len(G):
+        shown = "actor:" + max(G, key=lambda n: (G.degree(n), n))
+    kind, _, what = (shown or "").partition(":")
+    if shown and kind not in OPEN:
+        parser.error(f"--open {shown!r}: write actor:ID, claim:ID or tie:N")
     with tempfile.TemporaryDirectory() as tmp:
         page_file = write_html(G, report, Path(tmp) / "page.html", title=args.title)
         with sync_playwright() as p:
@@ -52,10 +61,10 @@ def main() -> None:
             page.goto(page_file.as_uri())
             page.wait_for_function("window.actorgraph && window.actorgraph.ready",
                                    timeout=120_000)
-            if claim and not args.no_panel:
-                page.evaluate("id => window.actorgraph.focusClaim(id)", claim)
-                page.wait_for_timeout(400)
-                page.evaluate("window.actorgraph.network.fit()")
+            if shown and not args.no_panel:
+                page.evaluate(OPEN[kind], what)
+                page.evaluate("() => document.activeElement.blur()")
+                page.evaluate("() => window.actorgraph.fit()")
                 page.wait_for_timeout(300)
             args.output.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(args.output))

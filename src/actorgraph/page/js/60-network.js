@@ -7,8 +7,8 @@
  *   drawn that way and, of its claims, some shown), network, glide(ms) (a view move's
  *   animation), readyAfterNextFrame(), ready, keepingView(change) (runs change(), a
  *   change of the canvas's size, keeping the scale and what sits at the top left corner,
- *   and draws at once: vis-network would rescale the view by the change of width and leave
- *   the canvas blank until the next frame).
+ *   and draws it in one frame: vis-network would rescale the view by the change of width
+ *   and could leave the canvas blank until something else drew it).
  * Uses: 40-data.js, 45-lines.js, 50-look.js; vis (vis-network 9.1.2, inlined before this
  *   script).
  */
@@ -66,11 +66,14 @@ const glide = ms => (BIG ? false : { duration: ms, easingFunction: "easeInOutQua
 
 function keepingView(change) {
   const scale = network.getScale(), corner = network.DOMtoCanvas({ x: 0, y: 0 });
+  const emitter = network.body.emitter;
+  emitter.emit("_blockRedraw");  // one frame for it all, on the next animation frame
   change();
   const box = $("network").getBoundingClientRect();
   network.moveTo({ position: { x: corner.x + box.width / 2 / scale,
     y: corner.y + box.height / 2 / scale }, scale, animation: false });
-  network.redraw();
+  emitter.emit("_allowRedraw");
+  emitter.emit("_requestRedraw");
 }
 
 let ready = false;  // the first frame is drawn (the API's `ready`)

@@ -8,7 +8,7 @@
  *   marksDrawn() (the marks of the last frame: [{ line, kind, x, y }] in canvas
  *   coordinates).
  * Uses: 40-data.js, 45-lines.js, 50-look.js, 60-network.js; pointAlong (30-geometry.js);
- *   linePointAt, lastPlan, LEAN_SCALE (65-lines.js).
+ *   linePointAt, lastPlan, LEAN_SCALE (65-lines.js); dimmed (70-highlight.js, at draw time).
  */
 "use strict";
 
@@ -71,6 +71,7 @@ network.on("afterDrawing", ctx => {
   ctx.save();
   for (const [id, at] of lines) {
     const t = lineTie(id) || claimById.get(id).tie;
+    ctx.globalAlpha = !BIG && dimmed.edges.has(id) ? 0.25 : 1;  // as faint as its line
     for (const kind of marksOf(id)) {
       const p = at(MARK_AT[kind]);
       if (!p) continue;

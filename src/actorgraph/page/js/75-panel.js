@@ -281,6 +281,8 @@ function showActor(id, view = {}) {
     el("div", { class: "meta kind" }, shapeSwatch(a.type), TYPES[a.type].label),
     a.aliases.length ? el("p", { class: "meta" }, "Also called: " + a.aliases.join(", ")) : null,
     a.description ? el("p", {}, a.description) : null,
+    focused ? el("button", { type: "button", class: "grow-focus", onclick: () => expandFocus(id) },
+      "Add its neighbours to the focus") : null,
     el("h3", {}, own.length === 1 ? "1 claim" : `${own.length} claims`),
     own.length ? el("p", { class: "summary" }, `In ${mine.length} tie${mine.length === 1 ? "" : "s"}: `,
       ...byCertainty.flatMap(([name, n], i) => [i ? " " : "", certaintyBadge(name), ` ${n}`])) : null,
