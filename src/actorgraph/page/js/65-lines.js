@@ -19,7 +19,9 @@
  * rasterised one path of many lines two to three times slower.
  *
  * What it draws are the lines of 45-lines.js: a tie of several claims as one line, as wide
- * as it has claims shown; selected and hovered lines are drawn again after the actors.
+ * as it has claims shown; selected and hovered lines are drawn again after the actors, and
+ * so are the names wanted (70-highlight.js's, read at draw time) when zoomed too far out
+ * for vis-network to write them.
  *
  * Provides: lineAt(point) (large page only: the id of the line nearest a canvas point),
  *   linePoint(id), linePointAt(id, u), claimPoint(claim id) (the middle of the line drawing
@@ -259,9 +261,35 @@ function fadeRest(ctx) {
   for (const draw of labels) if (draw) draw();
   ctx.restore();
 }
+// Zoomed out, vis-network draws no name smaller than 6 pixels: the names wanted (a selected
+// actor, a path's, a focus's first) are drawn here at a size read on screen, over everything.
+const NAMES_AT_MOST = 200;
+function drawWantedNames(ctx) {
+  const scale = network.getScale();
+  if (14 * scale >= 6) return;
+  const ids = new Set([...onDemand.wanted, ...network.getSelectedNodes()]);
+  if (focused && raw.focus) ids.add(raw.focus);
+  ctx.save();
+  ctx.font = `${13 / scale}px system-ui, 'Segoe UI', Roboto, sans-serif`;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  ctx.lineJoin = "round";
+  ctx.lineWidth = 3 / scale;
+  ctx.strokeStyle = "#ffffff";
+  ctx.fillStyle = "#1d2430";
+  let n = 0;
+  for (const id of ids) {
+    const node = network.body.nodes[id];
+    if (!node || !shown.actors.has(id) || ++n > NAMES_AT_MOST) continue;
+    const y = node.y + (node.options.size || 10) + 3 / scale;
+    ctx.strokeText(nameOf(id), node.x, y);
+    ctx.fillText(nameOf(id), node.x, y);
+  }
+  ctx.restore();
+}
 if (BIG) {
   network.on("beforeDrawing", drawLines);
-  network.on("afterDrawing", ctx => { fadeRest(ctx); drawLinesOnTop(ctx); });
+  network.on("afterDrawing", ctx => { fadeRest(ctx); drawLinesOnTop(ctx); drawWantedNames(ctx); });
 }
 
 // Zoomed out past PLAIN_SCALE an actor is a few pixels wide and its name is too small to

@@ -170,6 +170,7 @@ function focusActor(id) {
     near.add(c.from); near.add(c.to); lines.add(c.id);
   }
   highlight(near, lines);
+  if (focused) focusOn([...near]);  // a large page's focus moves to the actor found
   showActor(id);
   if (shown.actors.has(id)) {
     if (!BIG) network.selectNodes([id], false);

@@ -83,7 +83,9 @@ function showPath() {
 }
 function fitPath() {
   const lit = pathLit();
-  if (lit) fitTo([...lit.actors]);
+  if (!lit) return;
+  if (focused) focusOn([...lit.actors]);  // a large page's focus moves to the path
+  fitTo([...lit.actors]);
 }
 function pathProblem(field, value) {
   const near = closest(value);
