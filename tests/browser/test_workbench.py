@@ -374,3 +374,24 @@ def test_the_article_layout_keeps_names_apart_and_lines_off_other_actors(explore
     crowding = ex.page.evaluate(CROWDING)
     assert crowding["overlaps"] == []
     assert len(crowding["through"]) <= 6, crowding["through"]
+
+
+def test_a_large_page_zoomed_far_out_still_names_the_selected_and_the_path(explorer,
+                                                                            monkeypatch):
+    monkeypatch.setattr("actorgraph.page.render.LABELLED", 0)  # no name from the start
+    ex = explorer(EXPLORER, layout="python")
+    page = ex.page
+    written = """scale => {
+        const net = window.actorgraph.network, proto = CanvasRenderingContext2D.prototype;
+        const fillText = proto.fillText, seen = [];
+        proto.fillText = function (text, ...rest) { seen.push(text);
+                                                   return fillText.call(this, text, ...rest); };
+        net.moveTo({ position: { x: 0, y: 0 }, scale, animation: false });
+        net.redraw();
+        proto.fillText = fillText;
+        return seen; }"""
+    assert page.evaluate(written, 0.2) == []
+    page.evaluate("() => window.actorgraph.setPath({ from: 'dask', to: 'gorsk' })")
+    page.keyboard.press("Escape")  # the panel closes, the path stays
+    assert sorted(page.evaluate(written, 0.2)) == sorted(
+        ["Émile Dask", "Brenn", "Northern Front", "Gorsk Valley"])
