@@ -39,15 +39,21 @@ const drawnLines = () => ties.flatMap(tieLines);
 
 // The ties between two actors, either way.
 const pairKey = (a, b) => (a < b ? a + "\u0000" + b : b + "\u0000" + a);
-const tiesOfPair = new Map();
-for (const t of ties) {
-  const key = pairKey(t.from, t.to);
-  if (!tiesOfPair.has(key)) tiesOfPair.set(key, []);
-  tiesOfPair.get(key).push(t);
+let pairs = null;  // pair key -> its ties, made when a tie is first expanded or folded
+function tiesOfPair(key) {
+  if (!pairs) {
+    pairs = new Map();
+    for (const t of ties) {
+      const k = pairKey(t.from, t.to);
+      if (!pairs.has(k)) pairs.set(k, []);
+      pairs.get(k).push(t);
+    }
+  }
+  return pairs.get(key);
 }
 const curves = new Map();
 function curvePair(key) {
-  const lines = tiesOfPair.get(key).flatMap(tieLines);
+  const lines = tiesOfPair(key).flatMap(tieLines);
   for (const line of lines) curves.delete(line.id);
   for (const [id, curve] of parallelCurves(lines)) curves.set(id, curve);
 }
@@ -60,9 +66,9 @@ for (const [id, curve] of parallelCurves(firstLines)) curves.set(id, curve);
 const look = new Map();
 // Redraw these ties' pairs with each tie expanded or not as it now is.
 function relined(changed) {
-  const pairs = new Set(changed.map(t => pairKey(t.from, t.to)));
-  for (const key of pairs) curvePair(key);
-  const redrawn = [...pairs].flatMap(key => tiesOfPair.get(key));
+  const keys = new Set(changed.map(t => pairKey(t.from, t.to)));
+  for (const key of keys) curvePair(key);
+  const redrawn = [...keys].flatMap(key => tiesOfPair(key));
   for (const listener of linesChanged) listener(redrawn);
 }
 function setExpanded(t, on) {
@@ -89,4 +95,4 @@ function updateLook(isShown) {
   }
   return changed;
 }
-updateLook(null);
+if (!BIG) updateLook(null);  // a small page's lines are made with their look (60-network.js)

@@ -66,14 +66,12 @@ const glide = ms => (BIG ? false : { duration: ms, easingFunction: "easeInOutQua
 
 function keepingView(change) {
   const scale = network.getScale(), corner = network.DOMtoCanvas({ x: 0, y: 0 });
-  const emitter = network.body.emitter;
-  emitter.emit("_blockRedraw");  // one frame for it all, on the next animation frame
+  holdFrames();  // one frame for it all, on the next animation frame (65-lines.js)
   change();
   const box = $("network").getBoundingClientRect();
   network.moveTo({ position: { x: corner.x + box.width / 2 / scale,
     y: corner.y + box.height / 2 / scale }, scale, animation: false });
-  emitter.emit("_allowRedraw");
-  emitter.emit("_requestRedraw");
+  releaseFrames();
 }
 
 let ready = false;  // the first frame is drawn (the API's `ready`)

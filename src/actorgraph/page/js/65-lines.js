@@ -26,7 +26,8 @@
  * Provides: lineAt(point) (large page only: the id of the line nearest a canvas point),
  *   linePoint(id), linePointAt(id, u), claimPoint(claim id) (the middle of the line drawing
  *   it), linePlan(), marked (the claims drawn as selected), markClaims(ids), hoverLine(id),
- *   redrawSoon(), setFocus(ids) (a large page's focus: these actors and the lines among
+ *   redrawSoon(), holdFrames() and releaseFrames() (one frame for several changes made
+ *   between them), setFocus(ids) (a large page's focus: these actors and the lines among
  *   them stand out, the rest is faded; null: none), focused (that Set, or null),
  *   LEAN_SCALE, lastPlan (the lines the last frame drew:
  *   { line, r, dashes, arrow }).
@@ -71,6 +72,17 @@ function viewBox() {
 // A frame on vis-network's next animation frame (network.redraw() draws at once): the
 // several changes of one click make one frame.
 const redrawSoon = () => network.body.emitter.emit("_requestRedraw");
+// No frame while several changes are made (each would draw its own), then one frame: the one
+// already asked for, if any, else a new one.
+function holdFrames() {
+  network.body.emitter.emit("_blockRedraw");
+}
+function releaseFrames() {
+  const asked = network.renderer.redrawRequested;
+  network.body.emitter.emit("_allowRedraw");  // which forgets a frame asked for
+  if (asked) network.renderer.redrawRequested = true;
+  else redrawSoon();
+}
 // A line's certainty as drawn: its claim's, or its tie's strongest shown.
 function lineCertainty(line) {
   if (line.claim) return line.claim.certainty;
@@ -380,7 +392,7 @@ if (BIG) {
   // No frame until the page's start has set its first view (95-main.js lets them be): each
   // change before it (the focus, its names, the view) would draw a frame of its own, each
   // hundreds of milliseconds at 20,000 actors.
-  network.body.emitter.emit("_blockRedraw");
+  holdFrames();
   network.setData({ nodes: nodeView, edges: [] });
   timings.network = performance.now();
   // The page is ready after its first frame, with no extra draw of tens of thousands of items.

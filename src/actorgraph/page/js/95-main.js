@@ -103,6 +103,5 @@ window.actorgraph = {
 applyFilters();
 if (BIG) {
   startView();
-  network.body.emitter.emit("_allowRedraw");  // frames were held back since the data came
-  redrawSoon();
+  releaseFrames();  // held back since the data came (65-lines.js)
 }
