@@ -304,6 +304,14 @@ def test_hostile_casebook_runs_no_script(explorer):
         "javascript:window.__pwned='url'")
     assert page.locator("#panel .source a").count() == 0
     assert page.title() == "<img src=x onerror=window.__pwned='title'>"
+    # The saved picture holds the names as text, not as markup.
+    picture = ElementTree.fromstring(page.evaluate(
+        "new XMLSerializer().serializeToString(window.actorgraph.exportSvg())"))
+    tags = {e.tag.rsplit("}", 1)[-1] for e in picture.iter()}
+    assert not tags & {"script", "img", "foreignObject", "iframe"}
+    assert not [a for e in picture.iter() for a in e.attrib if a.lower().startswith("on")]
+    texts = [t.text for t in picture.iter("{http://www.w3.org/2000/svg}text")]
+    assert "Group <img src=x onerror=\"window.__pwned='img'\">" in texts
 
 
 def drawn_style(ex, scale: float) -> dict[str, list]:
