@@ -10,7 +10,8 @@
  *   and draws it in one frame: vis-network would rescale the view by the change of width
  *   and could leave the canvas blank until something else drew it).
  * Uses: 40-data.js, 45-lines.js, 50-look.js; vis (vis-network 9.1.2, inlined before this
- *   script).
+ *   script); holdFrames, releaseFrames (65-lines.js) and startView (88-view.js), called
+ *   once the whole script has run.
  */
 "use strict";
 

@@ -10,13 +10,15 @@
  *   certaintyBadge(name), whenPanelChanges(listener) (called with what the panel shows:
  *   { actor } | { claim } | { tie } | { path } | {} when closed), panelShows.
  * Uses: 40-data.js, 45-lines.js, 50-look.js, 60-network.js; markClaims, lineAt
- *   (65-lines.js); highlight, clearHighlight, wantNames (70-highlight.js); hideTip,
- *   claimFacts (72-tooltip.js); supportWords (25-ties.js).
+ *   (65-lines.js); highlight, clearHighlight, wantNames (70-highlight.js); hideTip
+ *   (72-tooltip.js); supportWords (25-ties.js); focused (65-lines.js) and expandFocus
+ *   (88-view.js) on a click.
  */
 "use strict";
 
 const panel = $("panel"), panelBody = $("panel-body");
-// Where a Back button goes: { show() the list again, scroll: where it was scrolled }.
+// Where a Back button goes: { show() the list again, scroll: where it was scrolled, rows:
+// the list's rows as they were, claims: the shown claims then }.
 let back = null;
 let listing = null;  // the list the panel shows now (a function showing it again), or null
 let panelShows = {};

@@ -6,7 +6,8 @@
  * Provides: nameKey(text), matches(query, limit), closest(query, limit) (the actors whose
  *   folded name or alias is fewest edits away), resolve(text) (the id of the actor a typed
  *   text means, or null), suggest(input, onChoose), focusActor(id), noteUnder(input, text).
- * Uses: 40-data.js, 50-look.js, 60-network.js; nameKeyWith (10-names.js);
+ * Uses: 40-data.js, 50-look.js, 60-network.js; nameKeyWith (10-names.js); focused
+ *   (65-lines.js); focusOn (88-view.js, once the page has started);
  *   highlight (70-highlight.js); showActor (75-panel.js).
  */
 "use strict";

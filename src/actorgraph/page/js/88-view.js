@@ -7,7 +7,8 @@
  *   undoLayout(), focusOn(ids) (null: the overview), focusState() (the focused actors, or
  *   null), expandFocus(id), whenViewStarts(listener) (called once the first view is set,
  *   with nothing: the page's start hands it the URL's state), tidyLabels().
- * Uses: 40-data.js, 60-network.js, 65-lines.js, 70-highlight.js, 75-panel.js.
+ * Uses: 40-data.js, 60-network.js; distanceToSegment (30-geometry.js); setFocus, focused
+ *   (65-lines.js); focusNames (70-highlight.js); panel (75-panel.js).
  */
 "use strict";
 

@@ -11,7 +11,8 @@
  * Uses: 40-data.js, 50-look.js, 60-network.js; bestPath, rankedPaths (20-paths.js);
  *   highlight (70-highlight.js); openPanel, rows, claimButton, whenPanelChanges
  *   (75-panel.js); resolve, suggest, closest, noteUnder (80-search.js); whenFiltered
- *   (85-filters.js); fitTo (88-view.js, through the page's start).
+ *   (85-filters.js); fitTo, focusOn (88-view.js: called once the page has started);
+ *   focused (65-lines.js).
  */
 "use strict";
 
