@@ -10,9 +10,9 @@ strength, then corroboration (most first), then actor ids.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import heapq
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import takewhile
 
 import networkx as nx
 
@@ -136,20 +136,125 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, *, directed: bool =
 def _candidates(G: nx.MultiDiGraph, source: str, target: str, directed: bool, k: int | None,
                 max_hops: int | None) -> list[list[str]]:
     """Paths to rank: all shortest ones, or (with k) every simple path no longer than the
-    k-th shortest, so that ties at that length are ranked, not cut arbitrarily."""
-    within = (lambda p: max_hops is None or len(p) - 1 <= max_hops)
+    k-th shortest (`k_best`)."""
     if not k:
-        return [p for p in shortest_paths(G, source, target, directed) if within(p)]
-    found: list[list[str]] = []
+        return [p for p in shortest_paths(G, source, target, directed)
+                if max_hops is None or len(p) - 1 <= max_hops]
     try:
-        paths = nx.shortest_simple_paths(links(G, directed), source, target)
-        for p in takewhile(within, paths):
-            if len(found) >= k and len(p) > len(found[k - 1]):
-                break
-            found.append(p)
+        return k_best(nx.shortest_simple_paths(links(G, directed), source, target), k,
+                      max_hops)
     except nx.NetworkXNoPath:
-        pass
+        return []
+
+
+def k_best(paths: Iterable[list], k: int, max_hops: int | None = None) -> list[list]:
+    """From simple paths listed shortest first, every one no longer than the k-th (so that
+    ties at that length are ranked, not cut arbitrarily) nor than `max_hops`: the same
+    paths whatever order paths of one length come in."""
+    found: list[list] = []
+    for p in paths:
+        if max_hops is not None and len(p) - 1 > max_hops:
+            break
+        if len(found) >= k and len(p) > len(found[k - 1]):
+            break
+        found.append(p)
     return found
+
+
+def k_searchable(k: int | None, max_hops: int | None) -> bool:
+    """Whether `find_paths` accepts these `k` and `max_hops` (it says why not)."""
+    return k is not None and 1 <= k <= MAX_K and (max_hops is None or max_hops >= 1)
+
+
+def simple_paths(source, target, forward, backward, directed: bool = False) -> Iterator[list]:
+    """Every simple path from `source` to `target`, shortest first (Yen's algorithm), where
+    `forward(u)` is the set of actors one step on from u and `backward(u)` the set one step
+    back (as for `meet_halfway`); with `directed` false, a step is a link both ways, and a
+    link set aside for a search is set aside both ways, as `nx.shortest_simple_paths` does
+    on an undirected graph. Paths of one length come in no particular order: `k_best`
+    makes them a set. The store walks its tables with it (`path -k`)."""
+    first = _one_shortest(source, target, forward, backward, set(), set(), directed)
+    if first is None:
+        return
+    listed = [first]
+    yield first
+    waiting: list[tuple[int, int, list]] = []
+    known = {tuple(first)}
+    while True:
+        last = listed[-1]
+        for i in range(len(last) - 1):
+            root = last[:i + 1]
+            cut = {(p[i], p[i + 1]) for p in listed if len(p) > i + 1 and p[:i + 1] == root}
+            spur = _one_shortest(root[-1], target, forward, backward, set(root[:-1]), cut,
+                                 directed)
+            if spur is not None:
+                path = root[:-1] + spur
+                if tuple(path) not in known:
+                    known.add(tuple(path))
+                    heapq.heappush(waiting, (len(path), len(known), path))
+        if not waiting:
+            return
+        path = heapq.heappop(waiting)[2]
+        listed.append(path)
+        yield path
+
+
+def _one_shortest(source, target, forward, backward, banned: set, cut: set,
+                  directed: bool) -> list | None:
+    """One shortest path from `source` to `target` through no actor of `banned` and along no
+    link of `cut` (a pair (a, b): the step from a to b; both ways unless `directed`), by a
+    breadth-first search from both ends, widening the smaller fringe; None if there is none."""
+    if source == target:
+        return [source]
+    onward: dict = {}  # actor -> the actors a link of `cut` keeps it from stepping to
+    inward: dict = {}  # actor -> the actors a link of `cut` keeps from stepping to it
+    for a, b in cut:
+        for one, other in ((a, b), (b, a)) if not directed else ((a, b),):
+            onward.setdefault(one, set()).add(other)
+            inward.setdefault(other, set()).add(one)
+    none: frozenset = frozenset()
+    before = {source: None}  # actor -> the one before it, from the source
+    after = {target: None}  # actor -> the one after it, towards the target
+    ahead, behind = [source], [target]
+    while ahead and behind:
+        if len(ahead) <= len(behind):
+            level = []
+            for u in ahead:
+                kept = onward.get(u, none)
+                for v in forward(u):
+                    if v in before or v in banned or v in kept:
+                        continue
+                    before[v] = u
+                    if v in after:
+                        return _joined(before, after, v)
+                    level.append(v)
+            ahead = level
+        else:
+            level = []
+            for u in behind:
+                kept = inward.get(u, none)
+                for v in backward(u):
+                    if v in after or v in banned or v in kept:
+                        continue
+                    after[v] = u
+                    if v in before:
+                        return _joined(before, after, v)
+                    level.append(v)
+            behind = level
+    return None
+
+
+def _joined(before: dict, after: dict, middle) -> list:
+    head, node = [], middle
+    while node is not None:
+        head.append(node)
+        node = before[node]
+    head.reverse()
+    node = after[middle]
+    while node is not None:
+        head.append(node)
+        node = after[node]
+    return head
 
 
 def steps_along(claims_of: Callable[[str], Iterable[tuple]], directed: bool

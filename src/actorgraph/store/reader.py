@@ -1,26 +1,50 @@
 """Answering from the store without loading the casebook: each question reads the rows it
 needs and is answered on a small graph of them.
 
-`path`, `neighbors`, `show` and `claims --actor` walk the `claims` table by its `source` and
-`target` indexes (the same path search, `paths.meet_halfway`, under the same filters,
-`filters.Filters`) and fetch the actors and claims their answer involves; the usual functions
+`path` (with `-k` too), `neighbors`, `show` and `claims --actor` walk the `claims` table by
+its `source` and `target` indexes (the same path searches, `paths.meet_halfway` and
+`paths.simple_paths`, under the same filters, `filters.Filters`), reading each actor's claims
+once, and fetch the actors and claims their answer involves; the usual functions
 (`paths.find_paths`, `answers.neighbours`, `answers.actor_details`, `answers.claim_rows`) then
 run on that small graph, which holds everything they look at: the answer is the one the whole
-graph gives (tests compare the two on random casebooks).
+graph gives (tests compare the two on random casebooks). `neighbors` reads the claims of the
+actors nearer than `depth` only: those of the farthest ring hold nothing it shows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 import networkx as nx
 
 from actorgraph.graph.filters import Filters
 from actorgraph.graph.names import Names
-from actorgraph.graph.paths import meet_halfway, steps_along
+from actorgraph.graph.paths import (
+    k_best,
+    k_searchable,
+    meet_halfway,
+    simple_paths,
+    steps_along,
+)
 from actorgraph.graph.ties import claim_ties, gather
 from actorgraph.store.database import Store
+
+
+class Counted(Iterator):
+    """An iterator, and how many items it has left (`operator.length_hint`, which a progress
+    bar reads: `actorgraph.progress`)."""
+
+    def __init__(self, items: Iterator, count: int):
+        self._items, self._left = items, count
+
+    def __next__(self):
+        item = next(self._items)
+        self._left -= 1
+        return item
+
+    def __length_hint__(self) -> int:
+        return max(self._left, 0)
 
 
 class StoreReader(Names):
@@ -49,30 +73,47 @@ class StoreReader(Names):
         """The whole casebook graph."""
         return self.store.graph(self.casebook)
 
-    def nodes(self):
-        return self.store.nodes()
+    def nodes(self) -> Iterator[tuple[str, dict]]:
+        """Every actor (`Store.nodes`), as an iterator that knows how many there are."""
+        return Counted(self.store.nodes(), self._count("actors"))
 
-    def edges(self):
-        return self.store.edges()
+    def edges(self) -> Iterator[tuple[str, str, str, dict]]:
+        """Every claim (`Store.edges`), as an iterator that knows how many there are."""
+        return Counted(self.store.edges(), self._count("claims"))
+
+    def _count(self, what: str) -> int:
+        try:
+            return int(self.store.meta().get(what, 0))
+        except ValueError:
+            return 0
 
     def sources(self) -> dict[str, dict]:
         return self.store.sources()
 
     def path_graph(self, source: str, target: str, directed: bool = False,
-                   avoid: Iterable[str] = (), **filters) -> nx.MultiDiGraph:
+                   avoid: Iterable[str] = (), k: int | None = None,
+                   max_hops: int | None = None, **filters) -> nx.MultiDiGraph:
         """The actors on every shortest path from `source` to `target` under the filters
         (`filters.FILTERS`), with every claim between two actors next to each other on one
         (all of them: their ties are whole), the ends and the avoided actors.
-        `paths.find_paths` without `k` gives the same answer on it as on the whole graph."""
+        `paths.find_paths` without `k` gives the same answer on it as on the whole graph.
+        With `k`, the paths are every simple path no longer than the k-th shortest nor
+        than `max_hops` (`paths.k_best` of `paths.simple_paths`): `find_paths` with the
+        same `k` and `max_hops` gives the same answer on it as on the whole graph."""
         avoid = tuple(avoid)
-        claims_of = self._claims_of(avoid, **filters)
+        claims_of, between = self._walk(avoid, **filters)
         ends = [a for a in (source, target) if a in self]
         found = []
         if len(ends) == 2 and source != target:
-            found = meet_halfway(source, target, *steps_along(
+            forward, backward = (cache(step) for step in steps_along(
                 lambda u: [c[:3] for c in claims_of(u)], directed))
+            if k is None:
+                found = meet_halfway(source, target, forward, backward)
+            elif k_searchable(k, max_hops):  # else find_paths says what is wrong
+                found = k_best(simple_paths(source, target, forward, backward, directed), k,
+                               max_hops)
         pairs = {frozenset(pair) for path in found for pair in zip(path, path[1:])}
-        claims = [c[5] for pair in pairs for c in self._between(*pair)]
+        claims = [c[5] for pair in pairs for c in between(*pair)]
         actors = {*ends, *(a for path in found for a in path), *(a for a in avoid if a in self)}
         return self.store.graph_of(actors, claims, self.casebook)
 
@@ -82,8 +123,9 @@ class StoreReader(Names):
         with the claims that link each to one a hop nearer, and the avoided actors: all that
         `answers.neighbours` looks at."""
         avoid = tuple(avoid)
-        claims_of = self._claims_of(avoid, **filters)
+        claims_of, between = self._walk(avoid, **filters)
         distance, fringe = {actor: 0}, [actor]
+        pairs = set()  # (u, v): v a hop further than u, linked by a claim that counts
         for d in range(1, max(depth, 0) + 1):
             level = []
             for u in fringe:
@@ -92,13 +134,12 @@ class StoreReader(Names):
                     if v not in distance:
                         distance[v] = d
                         level.append(v)
+                    if distance[v] == d:
+                        pairs.add((u, v))
             fringe = level
             if not fringe:
                 break
-        pairs = {frozenset((u, t if s == u else s)) for u, d in distance.items() if d
-                 for s, t, _directed, _claim in claims_of(u)
-                 if distance.get(t if s == u else s) == d - 1}
-        claims = [c[5] for pair in pairs for c in self._between(*pair)]  # whole ties
+        claims = [c[5] for u, v in pairs for c in between(u, v)]  # whole ties
         return self.store.graph_of({*distance, *(a for a in avoid if a in self)}, claims,
                                    self.casebook)
 
@@ -108,26 +149,32 @@ class StoreReader(Names):
         `answers.actor_details` looks at), and the `others` (say, the avoided actors)."""
         claims = [c[5] for c in self.store.ends(actor)]
         actors = {actor, *(a for a in others if a in self)}
+        _claims_of, between = self._walk(())
         for s, t, _claim in self.store.alleged_by(actor):
-            claims += [c[5] for c in self._between(s, t)]
+            claims += [c[5] for c in between(s, t)]
             actors |= {s, t}
         actors |= {end for s, t, *_ in self.store.ends(actor) for end in (s, t)}
         return self.store.graph_of(actors, claims, self.casebook)
 
     # --- Walking the claims table ----------------------------------------------------------
 
-    def _claims_of(self, avoid, **filters) -> Callable[[str], list[tuple]]:
-        """The claims actor u is in that pass the filters: (source, target, directed, id)."""
+    def _walk(self, avoid, **filters) -> tuple[Callable[[str], list[tuple]],
+                                                Callable[[str, str], list[tuple]]]:
+        """`claims_of(u)`: the claims actor u is in that pass the filters, (source, target,
+        directed, id) each; `between(a, b)`: the claims between actors a and b (either way,
+        `Store.ends` rows), whatever the filters, read from a's claims. Each actor's claims
+        are read from the store once."""
         sources = self.store.sources()
         chosen = Filters.check(sources, **filters)
         gone = set(avoid)
+        ends = cache(self.store.ends)
 
         def publisher(doc: str) -> str:
             return (sources.get(doc) or {}).get("publisher", "")
 
         @cache
         def claims_of(u: str) -> list[tuple]:
-            rows = self.store.ends(u)
+            rows = ends(u)
             tie_of = {}
             if chosen.min_sources is not None:  # u's claims hold whole ties: u is in each
                 tie_of = claim_ties(gather(
@@ -138,8 +185,7 @@ class StoreReader(Names):
                     in rows if s not in gone and t not in gone
                     and chosen.passes(relation, certainty, doc, tie_of.get(ident))]
 
-        return claims_of
+        def between(a: str, b: str) -> list[tuple]:
+            return [c for c in ends(a) if (c[1] if c[0] == a else c[0]) == b]
 
-    def _between(self, a: str, b: str) -> list[tuple]:
-        """The claims between actors a and b (either way), whatever the filters."""
-        return [c for c in self.store.ends(a) if (c[1] if c[0] == a else c[0]) == b]
+        return claims_of, between
