@@ -67,6 +67,7 @@ from actorgraph.store.database import (
 )
 from actorgraph.store.layout import Change, Layout, blocks, change, digest, measure, patched
 from actorgraph.text import name_key
+from actorgraph.util import gc_paused
 
 MAX_SHARE = 0.25  # of a table's records: a change to more is read whole, as fast
 
@@ -226,9 +227,10 @@ class _Updater:
         old = self._take("actors", edit.before, first, stop)
         for row in old:
             self.gone_actors.add(row[1])
-            self.changed_keys.update(_keys(row[1], row[2], split_aliases(row[4])))
-        self.db.executemany("DELETE FROM names WHERE actor = ?",
-                            ((row[1],) for row in old))
+            keys = _keys(row[1], row[2], split_aliases(row[4]))
+            self.changed_keys.update(keys)
+            self.db.executemany("DELETE FROM names WHERE key = ? AND actor = ?",
+                                ((key, row[1]) for key in keys))
         records = rows.records
         nodes = [(records[i]["id"], {**records[i],
                                      "aliases": split_aliases(records[i]["aliases"])})
@@ -551,6 +553,7 @@ def _claim_rows(rows: list[tuple], layout: Layout, filename: str) -> Rows:
     return Rows(filename, {c: values.get(c, blank) for c in EDGES.column_names}, lines)
 
 
+@gc_paused()
 def update(store: Store, root: Path) -> Update:
     """Bring `store`, in an open write transaction, up to date with the casebook folder
     `root`; Stale when it cannot be done by parts (the transaction is then the caller's to
