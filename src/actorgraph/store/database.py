@@ -27,7 +27,9 @@ database runs in write-ahead-log mode: any number of commands read while one wri
 write is one transaction, so a reader sees the old casebook or the new one, never a mix.
 
 Nothing read is trusted: SQLite checks each page it reads (`cell_size_check`) and the whole
-file's structure before the store is written anew or reported on (`actorgraph store`), every
+file's structure when a store under QUICK_CHECK_MB is opened, before one is written anew and
+when `actorgraph store` reports on it (a large store's full check would cost more than the
+question), every
 row carries a CRC-32 of its values (`crc`) checked when it is read, and so does each layout;
 a lookup by index is checked against the rows it finds (an actor's claims against its
 `degree`, a name against the actor's own names), and the whole tables against the counts
@@ -60,6 +62,7 @@ from actorgraph.util import gc_paused
 
 FORMAT = 2  # raise whenever the tables change shape
 BUSY_MS = 30_000  # how long a command waits for another one's write to finish
+QUICK_CHECK_MB = 16  # stores smaller than this are checked whole when opened (~0.1 s)
 
 CLAIM_COLUMNS = tuple(c for c in EDGES.column_names if c not in ("source", "target"))
 PLACE = ("paragraph", "start", "end")
@@ -154,13 +157,17 @@ class Store:
     # --- Opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, check: bool = False) -> Store:
+    def open(cls, path: Path, check: bool | None = None) -> Store:
         """The store at `path`, ready to read; Damaged if it is missing, not a store, of
         another format or damaged. With `check`, SQLite checks the whole file's structure
-        first (`PRAGMA quick_check`: 1 to 2 s for the 300 MB store of 500k claims, so not
-        before every question; each page is checked as it is read)."""
+        first (`PRAGMA quick_check`); by default only a store under QUICK_CHECK_MB, since
+        the check reads every page (1 to 2 s for the 300 MB store of 500k claims, more than
+        the question); a larger one has each page checked as it is read, each row by its
+        checksum."""
         if not path.is_file():
             raise Damaged("no store yet")
+        if check is None:
+            check = path.stat().st_size < QUICK_CHECK_MB * 2**20
         try:
             db = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, timeout=BUSY_MS / 1000,
                                  isolation_level=None, check_same_thread=False)
