@@ -116,15 +116,19 @@ def export(fmt: str, data_dir: Path, quiet: bool, dest: str, around_actor: str |
       actorgraph export neo4j -o output/neo4j
     """
     from actorgraph.casebook.read import input_files
-    from actorgraph.export import export_graph, get_format
+    from actorgraph.export import export_casebook, export_graph, get_format
 
     chosen = get_format(fmt)
     filters = checked_filters(**filters)
     book = opened(data_dir, quiet)
-    G = book.graph()
-    G = select(G, around_actor, depth, path, top_n, **resolve_filters(book, filters))
-    written = export_graph(G, chosen, dest, input_files(Path(data_dir),
-                                                        G.graph["sources"].values()))
+    inputs = input_files(Path(data_dir), book.sources().values())
+    if around_actor is None and path is None and top_n is None and depth == 1 \
+            and not any(filters.values()):  # the whole casebook, streamed from its store
+        written = export_casebook(book, chosen, dest, inputs)
+    else:
+        G = select(book.graph(), around_actor, depth, path, top_n,
+                   **resolve_filters(book, filters))
+        written = export_graph(G, chosen, dest, inputs)
     if written is not None:
         click.echo(f"wrote {written}", err=True)
 

@@ -1,5 +1,8 @@
 """Cytoscape.js JSON (`{"elements": {"nodes": [...], "edges": [...]}}`), also read by
-Cytoscape desktop."""
+Cytoscape desktop.
+
+Written from the whole graph by networkx's own `cytoscape_data`, as `nodelink` is.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +13,13 @@ import networkx as nx
 
 from actorgraph.errors import InputError
 from actorgraph.export.flat import graph_data
+from actorgraph.export.records import Records
 from actorgraph.files import as_text
 
 
-def write_cytoscape(G: nx.MultiDiGraph, out: BinaryIO) -> None:
+def write_cytoscape(records: Records, out: BinaryIO) -> None:
     """The casebook as Cytoscape.js elements: string ids, each edge's id its claim id."""
+    G = records.graph()
     data = nx.cytoscape_data(G)
     data["data"] = graph_data(G)  # networkx gives a list of pairs; Cytoscape wants an object
     actors = set()

@@ -1,18 +1,21 @@
 """GEXF 1.2draft for Gephi, with actors coloured by type.
 
-Written element by element with the standard library's `XMLGenerator`, which escapes every
-name and value (networkx's writer builds the whole document in memory first: 12 s at 100k
-claims). GEXF has no graph-level attributes, so document metadata is left out.
+Streamed as GraphML is (`graphml`): the records are read once and put aside while the
+attributes the header declares are gathered, then written element by element through the
+standard library's `XMLGenerator` (`xmlstream`), which escapes every name and value
+(networkx's writer builds the whole document in memory first: 12 s at 100k claims). GEXF has
+no graph-level attributes, so document metadata is left out.
 """
 
 from __future__ import annotations
 
+from array import array
 from typing import BinaryIO
-from xml.sax.saxutils import XMLGenerator
 
-import networkx as nx
-
-from actorgraph.export.flat import XML_TYPES, XSI, flat_records, xml_text
+from actorgraph.export.flat import XML_TYPES, XSI, Columns, Flattener, xml_text
+from actorgraph.export.records import Records
+from actorgraph.export.spool import Spool, graph_order
+from actorgraph.export.xmlstream import CHUNK, XMLStream
 from actorgraph.schema import ACTOR_TYPES
 
 NAMESPACE = "http://www.gexf.net/1.2draft"
@@ -25,75 +28,116 @@ def _rgba(color: str) -> dict[str, str]:
             "b": str(int(value[4:6], 16)), "a": "1.0"}
 
 
-def write_gexf(G: nx.MultiDiGraph, out: BinaryIO) -> None:
+def write_gexf(records: Records, out: BinaryIO) -> None:
     """The casebook as one GEXF document (directed; each claim an edge, its id the claim's).
 
     Each element's `label` is the GEXF label attribute, not an attribute column."""
-    flat = flat_records(G)
-    colors = {name: _rgba(kind.color) for name, kind in ACTOR_TYPES.items()}
-    xml = XMLGenerator(out, encoding="utf-8", short_empty_elements=True)
-    start, end = xml.startElement, xml.endElement
-    newline = xml.ignorableWhitespace  # one element a line (its values inline): grep, diff
-    ids: dict[tuple[str, str], str] = {}  # (class, attribute) -> attribute id
-
-    def attvalues(kind: str, attrs: dict) -> None:
-        if len(attrs) > 1:  # more than its label
-            start("attvalues", {})
-            for name, value in attrs.items():
-                if name != "label":
-                    start("attvalue", {"for": ids[kind, name], "value": xml_text(value)})
-                    end("attvalue")
-            end("attvalues")
-
-    xml.startDocument()
-    start("gexf", {"xmlns": NAMESPACE, "xmlns:viz": f"{NAMESPACE}/viz", "xmlns:xsi": XSI,
-                   "xsi:schemaLocation": SCHEMA, "version": "1.2"})
-    newline("\n  ")
-    start("meta", {})
-    start("creator", {})
-    xml.characters("actorgraph")
-    end("creator")
-    end("meta")
-    newline("\n  ")
-    start("graph", {"defaultedgetype": "directed", "mode": "static",
-                    "name": flat.graph["name"]})
-    for kind, types in (("node", flat.node_types), ("edge", flat.edge_types)):
-        newline("\n    ")
-        start("attributes", {"class": kind, "mode": "static"})
-        for name, python_type in types.items():
-            if name != "label":
-                ids[kind, name] = number = str(len(ids))
+    flatten = Flattener()
+    node_columns, edge_columns = Columns(), Columns()
+    node_shapes, edge_shapes = array("l"), array("l")
+    with Spool() as nodes, Spool() as edges:
+        number: dict[str, int] = {}  # actor id -> its place in the graph's order
+        rows = records.nodes()
+        with records.stage("gexf: reading actors", rows) as bar:
+            for node, data in bar.through(rows):
+                node, attrs = flatten.node(node, data)
+                number.setdefault(node, len(number))
+                node_shapes.append(shape := node_columns.see(attrs))
+                nodes.add((node, shape, *attrs.values()))
+        ends = []
+        rows = records.edges()
+        with records.stage("gexf: reading claims", rows) as bar:
+            for u, v, key, data in bar.through(rows):
+                u, v, key, attrs = flatten.edge(u, v, key, data)
+                ends.append((number[u], number[v]))
+                edge_shapes.append(shape := edge_columns.see(attrs))
+                edges.add((u, v, key, shape, *attrs.values()))
+        order = graph_order(ends)
+        del ends
+        edge_order = edge_shapes if order is None else (edge_shapes[i] for i in order)
+        stream = XMLStream(out)
+        ids = _write_head(stream, {"node": (node_columns, node_columns.order(node_shapes)),
+                                   "edge": (edge_columns, edge_columns.order(edge_order))})
+        colors = {name: _rgba(kind.color) for name, kind in ACTOR_TYPES.items()}
+        xml, newline = stream.xml, stream.xml.ignorableWhitespace
+        with records.stage("gexf: writing", len(nodes) + len(edges)) as bar:
+            newline("\n    ")
+            xml.startElement("nodes", {})
+            for node, shape, *values in bar.through(nodes.records()):
+                attrs = dict(zip(node_columns.names(shape), values))
                 newline("\n      ")
-                start("attribute", {"id": number, "title": name,
-                                    "type": XML_TYPES[python_type]})
-                end("attribute")
-        newline("\n    ")
-        end("attributes")
+                xml.startElement("node", {"id": node, "label": xml_text(attrs["label"])})
+                _attvalues(xml, ids["node"], attrs)
+                if attrs.get("type") in colors:
+                    xml.startElement("viz:color", colors[attrs["type"]])
+                    xml.endElement("viz:color")
+                xml.endElement("node")
+                stream.flush(CHUNK)
+            newline("\n    ")
+            xml.endElement("nodes")
+            newline("\n    ")
+            xml.startElement("edges", {})
+            for u, v, key, shape, *values in bar.through(edges.records(order)):
+                attrs = dict(zip(edge_columns.names(shape), values))
+                newline("\n      ")
+                xml.startElement("edge", {"id": key, "source": u, "target": v,
+                                          "label": xml_text(attrs["label"])})
+                _attvalues(xml, ids["edge"], attrs)
+                xml.endElement("edge")
+                stream.flush(CHUNK)
     newline("\n    ")
-    start("nodes", {})
-    for node, attrs in flat.nodes:
-        newline("\n      ")
-        start("node", {"id": node, "label": xml_text(attrs["label"])})
-        attvalues("node", attrs)
-        if attrs.get("type") in colors:
-            start("viz:color", colors[attrs["type"]])
-            end("viz:color")
-        end("node")
-    newline("\n    ")
-    end("nodes")
-    newline("\n    ")
-    start("edges", {})
-    for u, v, key, attrs in flat.edges:
-        newline("\n      ")
-        start("edge", {"id": key, "source": u, "target": v,
-                        "label": xml_text(attrs["label"])})
-        attvalues("edge", attrs)
-        end("edge")
-    newline("\n    ")
-    end("edges")
+    xml.endElement("edges")
     newline("\n  ")
-    end("graph")
+    xml.endElement("graph")
     newline("\n")
-    end("gexf")
+    xml.endElement("gexf")
     newline("\n")
     xml.endDocument()
+    stream.flush()
+
+
+def _write_head(stream: XMLStream, columns: dict[str, tuple[Columns, list[str]]]
+                ) -> dict[str, dict[str, str]]:
+    """From the XML declaration to the attribute declarations; return each attribute's id,
+    by class (`node`, `edge`) and name. The label is an XML attribute, not one of them."""
+    xml, newline = stream.xml, stream.xml.ignorableWhitespace
+    xml.startDocument()
+    xml.startElement("gexf", {"xmlns": NAMESPACE, "xmlns:viz": f"{NAMESPACE}/viz",
+                              "xmlns:xsi": XSI, "xsi:schemaLocation": SCHEMA,
+                              "version": "1.2"})
+    newline("\n  ")
+    xml.startElement("meta", {})
+    xml.startElement("creator", {})
+    xml.characters("actorgraph")
+    xml.endElement("creator")
+    xml.endElement("meta")
+    newline("\n  ")
+    xml.startElement("graph", {"defaultedgetype": "directed", "mode": "static",
+                               "name": "actorgraph casebook"})
+    ids: dict[str, dict[str, str]] = {"node": {}, "edge": {}}
+    number = 0
+    for kind, (found, names) in columns.items():
+        types = found.types()
+        newline("\n    ")
+        xml.startElement("attributes", {"class": kind, "mode": "static"})
+        for name in names:
+            if name != "label":
+                ids[kind][name] = str(number)
+                number += 1
+                newline("\n      ")
+                xml.startElement("attribute", {"id": ids[kind][name], "title": name,
+                                               "type": XML_TYPES[types[name]]})
+                xml.endElement("attribute")
+        newline("\n    ")
+        xml.endElement("attributes")
+    return ids
+
+
+def _attvalues(xml, ids: dict[str, str], attrs: dict) -> None:
+    if len(attrs) > 1:  # more than its label
+        xml.startElement("attvalues", {})
+        for name, value in attrs.items():
+            if name != "label":
+                xml.startElement("attvalue", {"for": ids[name], "value": xml_text(value)})
+                xml.endElement("attvalue")
+        xml.endElement("attvalues")

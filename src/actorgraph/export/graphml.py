@@ -1,63 +1,123 @@
 """GraphML for Gephi, yEd, Cytoscape desktop and igraph.
 
-Written element by element with the standard library's `XMLGenerator`, which escapes every
-name and value: networkx's writer builds the whole document as an ElementTree first, and
-took 83 s and 5.1 GB for the 500k-claim benchmark casebook (`BENCHMARKS.md`).
+Streamed: each actor and claim is read once, flattened (`flat`) and put aside (`spool`)
+while the attribute columns the header declares are gathered; then the header, the actors
+and the claims (in the graph's order, `spool.graph_order`) are written through the standard
+library's `XMLGenerator` (`xmlstream`), which escapes every name and value. networkx's
+writer builds the whole document as an ElementTree first, and took 83 s and 5.1 GB for the
+500k-claim benchmark casebook (`BENCHMARKS.md`).
 """
 
 from __future__ import annotations
 
+from array import array
 from typing import BinaryIO
-from xml.sax.saxutils import XMLGenerator
 
-import networkx as nx
-
-from actorgraph.export.flat import XML_TYPES, XSI, flat_records, xml_text
+from actorgraph.export.flat import XML_TYPES, XSI, Columns, Flattener, graph_attrs, xml_text
+from actorgraph.export.records import Records
+from actorgraph.export.spool import Spool, graph_order
+from actorgraph.export.xmlstream import CHUNK, XMLStream
 
 NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 SCHEMA = f"{NAMESPACE} {NAMESPACE}/1.0/graphml.xsd"
 
 
-def write_graphml(G: nx.MultiDiGraph, out: BinaryIO) -> None:
+def write_graphml(records: Records, out: BinaryIO) -> None:
     """The casebook as one GraphML document (directed; each claim an edge with its id)."""
-    flat = flat_records(G)
-    xml = XMLGenerator(out, encoding="utf-8", short_empty_elements=True)
-    start, end, characters = xml.startElement, xml.endElement, xml.characters
-    newline = xml.ignorableWhitespace  # one element a line (its data inline): grep, diff
-    keys: dict[tuple[str, str], str] = {}  # (scope, attribute) -> key id
+    graph = graph_attrs(records.casebook, records.sources)
+    flatten = Flattener()
+    node_columns, edge_columns = Columns(), Columns()
+    node_shapes, edge_shapes = array("l"), array("l")
+    with Spool() as nodes, Spool() as edges:
+        number: dict[str, int] = {}  # actor id -> its place in the graph's order
+        rows = records.nodes()
+        with records.stage("graphml: reading actors", rows) as bar:
+            for node, data in bar.through(rows):
+                node, attrs = flatten.node(node, data)
+                number.setdefault(node, len(number))
+                node_shapes.append(shape := node_columns.see(attrs))
+                nodes.add((node, shape, *attrs.values()))
+        ends = []
+        rows = records.edges()
+        with records.stage("graphml: reading claims", rows) as bar:
+            for u, v, key, data in bar.through(rows):
+                u, v, key, attrs = flatten.edge(u, v, key, data)
+                ends.append((number[u], number[v]))
+                edge_shapes.append(shape := edge_columns.see(attrs))
+                edges.add((key, u, v, shape, *attrs.values()))
+        order = graph_order(ends)
+        del ends
+        keys = _write_head(out, graph, node_columns, node_columns.order(node_shapes),
+                           edge_columns, edge_columns.order(
+                               edge_shapes if order is None else
+                               (edge_shapes[i] for i in order)))
+        body = XMLStream(out, short_empty_elements=False)
+        with records.stage("graphml: writing", len(nodes) + len(edges)) as bar:
+            for element, spool, columns, spooled_order, ids in (
+                    ("node", nodes, node_columns, None, ("id",)),
+                    ("edge", edges, edge_columns, order, ("id", "source", "target"))):
+                _write_elements(body, element, ids, spool.records(spooled_order), columns,
+                                keys, bar)
+        body.flush()
+    tail = XMLStream(out)
+    newline = tail.xml.ignorableWhitespace
+    newline("\n  ")
+    tail.xml.endElement("graph")
+    newline("\n")
+    tail.xml.endElement("graphml")
+    newline("\n")
+    tail.xml.endDocument()
+    tail.flush()
 
-    def data(scope: str, attrs: dict) -> None:
-        for name, value in attrs.items():
-            start("data", {"key": keys[scope, name]})
-            characters(xml_text(value))
-            end("data")
 
+def _write_head(out: BinaryIO, graph: dict[str, str], node_columns: Columns,
+                node_names: list[str], edge_columns: Columns, edge_names: list[str]
+                ) -> dict[tuple[str, str], str]:
+    """The XML declaration, the `<graphml>` and `<key>` elements and the graph's own data;
+    return each attribute's key id, by (scope, attribute)."""
+    node_types, edge_types = node_columns.types(), edge_columns.types()
+    keys: dict[tuple[str, str], str] = {}
+    head = XMLStream(out)
+    xml, newline = head.xml, head.xml.ignorableWhitespace
     xml.startDocument()
-    start("graphml", {"xmlns": NAMESPACE, "xmlns:xsi": XSI, "xsi:schemaLocation": SCHEMA})
-    for scope, types in (("graph", dict.fromkeys(flat.graph, str)), ("node", flat.node_types),
-                         ("edge", flat.edge_types)):
+    xml.startElement("graphml", {"xmlns": NAMESPACE, "xmlns:xsi": XSI,
+                                 "xsi:schemaLocation": SCHEMA})
+    for scope, types in (("graph", dict.fromkeys(graph, str)),
+                         ("node", {name: node_types[name] for name in node_names}),
+                         ("edge", {name: edge_types[name] for name in edge_names})):
         for name, kind in types.items():
             keys[scope, name] = key = f"d{len(keys)}"
             newline("\n  ")
-            start("key", {"id": key, "for": scope, "attr.name": name,
-                          "attr.type": XML_TYPES[kind]})
-            end("key")
+            xml.startElement("key", {"id": key, "for": scope, "attr.name": name,
+                                     "attr.type": XML_TYPES[kind]})
+            xml.endElement("key")
     newline("\n  ")
-    start("graph", {"edgedefault": "directed"})
-    data("graph", flat.graph)
-    for node, attrs in flat.nodes:
+    xml.startElement("graph", {"edgedefault": "directed"})
+    for name, value in graph.items():  # never empty: the graph has a name
+        xml.startElement("data", {"key": keys["graph", name]})
+        xml.characters(value)
+        xml.endElement("data")
+    head.flush()
+    return keys
+
+
+def _write_elements(body: XMLStream, element: str, ids: tuple[str, ...], spooled,
+                    columns: Columns, keys: dict, bar) -> None:
+    """The `<node>` or `<edge>` elements of spooled records (their ids, their shape, their
+    values), each with its `<data>`: every one has one at least, its label."""
+    scope, width = element, len(ids)
+    tags: dict[int, list[tuple[str, str]]] = {}  # shape -> the tags of its columns' data
+    start, end = body.xml.startElement, body.xml.endElement
+    newline, leaves = body.xml.ignorableWhitespace, body.leaves
+    for record in bar.through(spooled):
+        shape = record[width]
+        found = tags.get(shape)
+        if found is None:
+            found = tags[shape] = [body.tags("data", {"key": keys[scope, name]})
+                                   for name in columns.names(shape)]
         newline("\n    ")
-        start("node", {"id": node})
-        data("node", attrs)
-        end("node")
-    for u, v, key, attrs in flat.edges:
-        newline("\n    ")
-        start("edge", {"id": key, "source": u, "target": v})
-        data("edge", attrs)
-        end("edge")
-    newline("\n  ")
-    end("graph")
-    newline("\n")
-    end("graphml")
-    newline("\n")
-    xml.endDocument()
+        start(element, dict(zip(ids, record)))
+        leaves(found, [value if value.__class__ is str else xml_text(value)
+                       for value in record[width + 1:]])
+        end(element)
+        body.flush(CHUNK)

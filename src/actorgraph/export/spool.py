@@ -1,0 +1,102 @@
+"""Records put aside while a casebook is read, to be written once the whole of it is known.
+
+A file's header may depend on every record (GraphML declares each attribute column before
+the first node; actorgraph's CSV names every column of edges.csv in its first line), and a
+format may list claims in an order other than the one they are read in (networkx's
+`G.edges()` order, by id). So a streaming writer reads the records once, keeps each in a
+`Spool` (a temporary file that no process leaves behind, even when killed: it has no name),
+learns what the header needs on the way, and then writes the records back in the order
+wanted: memory holds a number per record, not the records.
+
+`graph_order` gives the order the whole-graph exports list claims in, from the order they
+are read in, so that a casebook streamed from its store is written exactly as its graph is.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import tempfile
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from actorgraph.text import natural_key
+
+CHUNK = 1 << 20  # bytes read at once when the records come back in their own order
+
+
+class Spool:
+    """Records (tuples of str, int, float, bool and None) kept in a temporary file."""
+
+    def __init__(self):
+        self._file = tempfile.TemporaryFile()
+        self._ends = array("q", [0])  # where each record ends, after a leading 0
+
+    def add(self, record: tuple) -> None:
+        data = marshal.dumps(record)
+        self._file.write(data)
+        self._ends.append(self._ends[-1] + len(data))
+
+    def __len__(self) -> int:
+        return len(self._ends) - 1
+
+    def records(self, order: Sequence[int] | None = None) -> Iterator[tuple]:
+        """The records in the order they were added, or in `order` (their numbers)."""
+        self._file.flush()
+        fd, ends, loads = self._file.fileno(), self._ends, marshal.loads
+        if order is not None:
+            for i in order:
+                yield loads(os.pread(fd, ends[i + 1] - ends[i], ends[i]))
+            return
+        first = 0
+        while first < len(self):
+            last = first  # the records that fit in one chunk (at least one)
+            while last < len(self) and (last == first or ends[last + 1] - ends[first] <= CHUNK):
+                last += 1
+            data = memoryview(os.pread(fd, ends[last] - ends[first], ends[first]))
+            start = ends[first]
+            for i in range(first, last):
+                yield loads(data[ends[i] - start:ends[i + 1] - start])
+            first = last
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def graph_order(ends: Iterable[tuple[int, int]]) -> list[int] | None:
+    """The order in which a MultiDiGraph built by adding these claims in turn lists them
+    (`G.edges()`): by source actor (each end given by the actor's number in the graph's
+    order), then by target in the order of its first claim from that source, then in the
+    order added. The claims' numbers in that order; None when it is the order given."""
+    first: dict[tuple[int, int], int] = {}
+    keys = []
+    for i, pair in enumerate(ends):
+        keys.append((pair[0], first.setdefault(pair, i), i))
+    if all(a < b for a, b in zip(keys, keys[1:])):
+        return None
+    keys.sort()
+    return [key[2] for key in keys]
+
+
+def id_order(ids: Sequence[str], then: Callable[[], Sequence[int] | None] = lambda: None
+             ) -> list[int] | None:
+    """The claims' numbers in the order of their ids as people count them (`c2` before
+    `c10`: `text.natural_key`), those whose ids count the same in the order `then()` gives
+    (their numbers; None: the order given), asked only if the ids are not in order already.
+    None when it is the order given."""
+    keys = list(map(natural_key, ids))
+    if all(a < b for a, b in zip(keys, keys[1:])):
+        return None
+    rank = list(range(len(ids)))
+    tied = then()
+    if tied is not None:
+        for position, i in enumerate(tied):
+            rank[i] = position
+    order = sorted(range(len(ids)), key=lambda i: (keys[i], rank[i]))
+    return None if order == list(range(len(ids))) else order
