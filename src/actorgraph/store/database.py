@@ -46,6 +46,7 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from pathlib import Path
 
 import networkx as nx
@@ -542,13 +543,24 @@ _names = names_of
 _PLAIN_CLAIM = {*CLAIM_COLUMNS, "directed", "claimed_by_actor", *PLACE}
 
 
+_VALUES = itemgetter(*CLAIM_COLUMNS[1:], "directed", "claimed_by_actor", *PLACE)
+
+
 def claim_row(position: int, source: str, target: str, key: str, attrs: dict) -> tuple:
     """A claim's row (but its checksum), from its edge's attributes."""
-    return (position, key, source, target, *(attrs.get(c, "") for c in CLAIM_COLUMNS[1:]),
-            int(attrs["directed"]), attrs.get("claimed_by_actor", ""),
-            *(attrs.get(c) for c in PLACE), _extra(attrs, _PLAIN_CLAIM),
-            "\x1f".join(document_tie(source, target, attrs.get("relation", ""),
-                                      attrs.get("source_doc", ""))))
+    try:  # every attribute there, as the graph is built: in one call
+        values = _VALUES(attrs)
+    except KeyError:
+        values = (*(attrs.get(c, "") for c in CLAIM_COLUMNS[1:]), attrs["directed"],
+                  attrs.get("claimed_by_actor", ""), *(attrs.get(c) for c in PLACE))
+    relation, doc = values[_RELATION], values[_DOCUMENT]
+    return (position, key, source, target, *values[:_DIRECTED], int(values[_DIRECTED]),
+            *values[_DIRECTED + 1:], _extra(attrs, _PLAIN_CLAIM),
+            "\x1f".join(document_tie(source, target, relation, doc)))
+
+
+_RELATION, _DOCUMENT = CLAIM_COLUMNS.index("relation") - 1, CLAIM_COLUMNS.index("source_doc") - 1
+_DIRECTED = len(CLAIM_COLUMNS) - 1
 
 
 def _claim_rows(G: nx.MultiDiGraph, order: list[str] | None, positions) -> Iterator[tuple]:
