@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +22,7 @@ import networkx as nx
 from actorgraph.casebook.read import Unreadable, display_path, read_bytes
 from actorgraph.errors import Problem, ValidationError
 from actorgraph.graph.names import GraphNames, Names
+from actorgraph.progress import progress
 from actorgraph.schema import TABLES
 from actorgraph.store import location
 from actorgraph.store.database import Damaged, Store
@@ -48,19 +49,23 @@ class Reading:
 
 
 @gc_paused()
-def read_and_build(data_dir: Path | str, strict: bool = False) -> Reading:
+def read_and_build(data_dir: Path | str, strict: bool = False,
+                   step: Callable[[], object] | None = None) -> Reading:
     """Read, validate and build the casebook at `data_dir`; ValidationError listing every
     problem if it has errors. The graph is built while the quotes are still being searched
-    (on a large casebook by a second process: `validate.validate`)."""
+    (on a large casebook by a second process: `validate.validate`). `step()`, if given, is
+    called after each document read, and once more when all is checked and built."""
     # Imported here: a question answered from the store needs neither.
     from actorgraph.casebook.validate import validate_casebook
     from actorgraph.graph.build import graph_without_quotes, place_quotes
 
     built = []
     report = validate_casebook(data_dir, strict, meanwhile=lambda contents: built.append(
-        graph_without_quotes(contents)))
+        graph_without_quotes(contents)), step=step)
     G, claims = built[0]
     place_quotes(G, claims, report.spans)
+    if step is not None:
+        step()
     return Reading(report, G)
 
 
@@ -277,7 +282,10 @@ def _read(root: Path) -> Casebook:
                 "the store" if path is not None else "the store is off")
         log.info("reading and checking the casebook (%s MB, %s)",
                  f"{max(size, _size(root)):,.0f}", then)
-    reading = read_and_build(root)
+    documents = len(before.files) - len(TABLES) if before is not None else None
+    with progress("reading, checking", documents and documents + 1,
+                  show=size >= NOTICE_MB) as bar:
+        reading = read_and_build(root, step=bar.advance if bar.shown else None)
     warnings = reading.report.warnings
     keep = None
     if before is not None:
@@ -328,9 +336,10 @@ def _keep(root: Path, before: Snapshot, reading: Reading, say: bool) -> bool:
     try:
         store = Store.for_writing(path)
         try:
-            store.write(root, files, reading.graph, reading.report.warnings,
-                        lambda file: shown.get(file, file), layouts, set(unused),
-                        contents.claims.columns["id"])
+            with progress("storing", reading.graph.number_of_edges(), show=say) as bar:
+                store.write(root, files, reading.graph, reading.report.warnings,
+                            lambda file: shown.get(file, file), layouts, set(unused),
+                            contents.claims.columns["id"], counted=bar.through)
         finally:
             store.close()
     except (OSError, sqlite3.Error, Damaged):

@@ -11,7 +11,7 @@ import io
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -399,10 +399,12 @@ def input_files(root: Path, sources: Iterable[dict]) -> list[Path]:
 
 
 @gc_paused()
-def read_casebook(root: Path | str, pending: dict[str, bytes] | None = None) -> Contents:
+def read_casebook(root: Path | str, pending: dict[str, bytes] | None = None,
+                  step: Callable[[], object] | None = None) -> Contents:
     """Read the casebook folder: its three files and every document sources.csv names.
     `pending` maps paths relative to the folder (`edges.csv`, `sources/x.txt`) to the
-    contents an edit is about to write there: they are read instead of the files."""
+    contents an edit is about to write there: they are read instead of the files. `step()`,
+    if given, is called after each document (a progress bar's)."""
     root = Path(root)
     pending = pending or {}
     problems: list[Problem] = []
@@ -411,20 +413,23 @@ def read_casebook(root: Path | str, pending: dict[str, bytes] | None = None) -> 
                                 "hold nodes.csv, edges.csv, sources.csv and sources/)"))
     actors, claims, sources = (read_table(root, t, problems, pending)
                                for t in (NODES, EDGES, SOURCES))
-    documents, places = read_documents(root, sources, problems, pending)
+    documents, places = read_documents(root, sources, problems, pending, step=step)
     return Contents(root, actors, claims, sources, documents, problems, places)
 
 
 def read_documents(root: Path, sources: Rows, problems: list[Problem],
-                   pending: dict[str, bytes] | None = None, only: set[str] | None = None
+                   pending: dict[str, bytes] | None = None, only: set[str] | None = None,
+                   step: Callable[[], object] | None = None
                    ) -> tuple[dict[str, Document], dict[str, str]]:
     """The documents sources.csv names, by source id (those in `only`, if given), and where
     each is relative to the casebook folder (for every source); problems reported on
-    sources.csv's lines."""
+    sources.csv's lines. `step()` is called after each source, if given."""
     pending = pending or {}
     documents: dict[str, Document] = {}
     places: dict[str, str] = {}
     for line, source in sources:
+        if step is not None:
+            step()
         if not source["id"] or not source["path"]:
             continue
         wanted = only is None or source["id"] in only

@@ -347,10 +347,11 @@ def validate(book: Contents, meanwhile: Callable[[Contents], object] | None = No
 
 
 def validate_casebook(root: Path | str, strict: bool = False,
-                  meanwhile: Callable[[Contents], object] | None = None) -> Report:
+                      meanwhile: Callable[[Contents], object] | None = None,
+                      step: Callable[[], object] | None = None) -> Report:
     """Read and validate a casebook; raise ValidationError listing every problem.
-    `meanwhile`: as for `validate`."""
-    book = read_casebook(root)
+    `meanwhile`: as for `validate`; `step()` after each document read (`read_casebook`)."""
+    book = read_casebook(root, step=step)
     spans, problems = validate(book, meanwhile)
     if strict:
         problems = [replace(p, severity="error") for p in problems]

@@ -404,12 +404,14 @@ class Store:
     @gc_paused()
     def write(self, root: Path, files: list[tuple[tuple, str | None]], G: nx.MultiDiGraph,
               warnings: list[Problem], relative, layouts: dict[str, Layout | None],
-              unused: set[Problem] = frozenset(), order: list[str] | None = None) -> None:
+              unused: set[Problem] = frozenset(), order: list[str] | None = None,
+              counted=iter) -> None:
         """Replace what the store holds with the casebook graph `G` (built from the folder
         `root`), its `warnings` (each file named by `relative(problem.file)`; those in
         `unused` are about actors and documents in no claim), its `files` ((state, digest)
         each) and the `layouts` of its table files (by file name; None if a file has none),
-        its claims in edges.csv's `order` (their ids), in one transaction."""
+        its claims in edges.csv's `order` (their ids), in one transaction. `counted(rows)`
+        gives the claims' rows back as they are written (a progress bar's `through`)."""
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -425,7 +427,8 @@ class Store:
             self._insert("actors", _actor_rows(G, places.get(NODES.filename)))
             db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", _names(G.nodes(
                 data=True)))
-            self._insert("claims", _claim_rows(G, order, places.get(EDGES.filename)))
+            self._insert("claims", counted(_claim_rows(G, order,
+                                                       places.get(EDGES.filename))))
             self.add_warnings(warnings, relative, layouts.get(EDGES.filename), unused)
             for name, layout in layouts.items():
                 if layout is not None:
