@@ -54,7 +54,7 @@ def path(source: str, target: str, data_dir: Path, quiet: bool, directed: bool,
     book = opened(data_dir, quiet)
     filters = resolve_filters(book, filters)
     a, b = resolve(book, source, "Name"), resolve(book, target, "Name")
-    G = book.graph() if k else book.path_graph(a, b, directed=directed, **filters)
+    G = book.path_graph(a, b, directed=directed, k=k, max_hops=max_hops, **filters)
     result = find_paths(G, a, b, directed=directed, k=k, max_hops=max_hops, **filters)
     records = answers.path_records(G, result)
     emit(fmt, records, rows=answers.path_rows(records), fields=answers.PATH_FIELDS,

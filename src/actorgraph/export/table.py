@@ -34,7 +34,7 @@ from actorgraph.errors import InputError
 from actorgraph.export.records import Records
 from actorgraph.export.spool import Spool, graph_order, id_order
 from actorgraph.files import atomic_write, text_output
-from actorgraph.graph.metrics import EXACT_BETWEENNESS, _betweenness
+from actorgraph.graph.metrics import EXACT_BETWEENNESS, betweenness_of_links
 from actorgraph.progress import Bar
 from actorgraph.schema import EDGES, NODES, SOURCES
 from actorgraph.text import slug
@@ -71,7 +71,7 @@ def link_metrics(actors: Sequence[str], ends: Iterable[tuple[int, int]]
         ties[u] += 1
         ties[v] += 1  # a claim tying an actor to itself counts twice, as in networkx
     links = list(pairs)
-    between = _betweenness(n, links)
+    between = betweenness_of_links(n, links)
     groups: dict[int, list[int]] = {}
     for actor, group in enumerate(igraph.Graph(n=n, edges=links).connected_components()
                                   .membership):

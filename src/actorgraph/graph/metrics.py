@@ -19,11 +19,11 @@ def betweenness(H: nx.Graph, seed: int = 0) -> dict[str, float]:
     from SAMPLE_SOURCES sources drawn with `seed` and scaled up, as networkx's `k=` does."""
     nodes = list(H)
     index = {node: i for i, node in enumerate(nodes)}
-    return dict(zip(nodes, _betweenness(len(nodes), [(index[u], index[v])
+    return dict(zip(nodes, betweenness_of_links(len(nodes), [(index[u], index[v])
                                                      for u, v in H.edges()], seed)))
 
 
-def _betweenness(n: int, links: list[tuple[int, int]], seed: int = 0) -> list[float]:
+def betweenness_of_links(n: int, links: list[tuple[int, int]], seed: int = 0) -> list[float]:
     """`betweenness` of the actors 0..n-1 of the undirected graph of `links`. An estimate's
     sources are split between this process and a forked one (`parallel.in_child`): a
     source's share adds up, and at 100k actors the 200 sources take igraph 8 s."""
@@ -63,7 +63,7 @@ def centrality(G: nx.MultiDiGraph) -> dict[str, dict[str, float]]:
     for u, v in pairs:
         ties[u] += 1
         ties[v] += 1  # a claim tying an actor to itself counts twice, as in networkx
-    between = _betweenness(len(nodes), list(pairs))
+    between = betweenness_of_links(len(nodes), list(pairs))
     return {node: {"degree": d, "ties": t, "betweenness": b}
             for node, d, t, b in zip(nodes, degree, ties, between)}
 
