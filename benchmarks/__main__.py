@@ -311,6 +311,11 @@ def main(argv: list[str] | None = None) -> None:
 
     env = {**os.environ, "ACTORGRAPH_CACHE_DIR": str(DATA / ".cache")}
     env.pop("ACTORGRAPH_NO_CACHE", None)
+    # Imports timed as installed: pip writes every module's bytecode when it installs a
+    # package (networkx's is there), but an editable install under PYTHONDONTWRITEBYTECODE
+    # (set on some machines, this one included) compiled actorgraph's 60 modules anew in
+    # every command: 40 ms of each `path` on the article.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     results = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "machine": machine(),
                "repeat": args.repeat, "sizes": {}}
     results["floor_import_networkx"] = floor_networkx(args.repeat)

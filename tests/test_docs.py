@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import importlib
+
+import click
 import pytest
 
-from actorgraph.cli import cli
+from actorgraph.cli import ELSEWHERE, cli
 from conftest import REPO
 
-COMMANDS = sorted(cli.commands)
+COMMANDS = cli.list_commands(click.Context(cli))
+
+
+def command_of(name: str) -> click.Command:
+    return cli.get_command(click.Context(cli), name)
+
+
+def test_commands_imported_on_demand_are_where_the_group_looks():
+    for module in set(ELSEWHERE.values()):
+        names = {c.name for c in importlib.import_module(f"actorgraph.cli.{module}").COMMANDS}
+        assert names == {n for n, m in ELSEWHERE.items() if m == module}
 
 
 def test_the_group_help_has_an_example(runner):
@@ -22,7 +35,7 @@ def test_the_group_help_has_an_example(runner):
 def test_command_help_has_an_example(runner, name):
     result = runner.invoke(cli, [name, "--help"])
     assert result.exit_code == 0, result.output
-    command = cli.commands[name]
+    command = command_of(name)
     assert command.help and len(command.help.split()) >= 5
     assert f"actorgraph {name}" in result.output.split("Example", 1)[1]
 
@@ -35,7 +48,7 @@ def test_command_in_readme(name):
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_every_option_has_help(name):
-    for param in cli.commands[name].params:
+    for param in command_of(name).params:
         if param.param_type_name == "option":
             assert param.help, f"{name} {param.opts[0]} has no help"
 

@@ -7,13 +7,14 @@ library's parameters named by the command's own option) and exit status 1, in on
 from __future__ import annotations
 
 import errno
+import importlib
 import logging
 import signal
 import sys
 
 import click
 
-from actorgraph.cli import edit, make, query, suggest
+from actorgraph.cli import query
 from actorgraph.cli.options import RAN, RecordingGroup
 from actorgraph.errors import ActorGraphError
 from actorgraph.text import visible
@@ -44,6 +45,11 @@ def _flags(command: click.Command | None):
 
 
 _OUT_OF_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+# Commands whose module is imported only when one of them runs (or help lists them): a
+# query does not pay for the editing and suggesting code. tests/test_docs.py checks each
+# module's COMMANDS against this table.
+ELSEWHERE = {"validate": "make", "build": "make", "export": "make", "store": "make",
+             "add": "edit", "merge": "edit", "accept": "edit", "suggest": "suggest"}
 
 
 class ActorGraphGroup(RecordingGroup):
@@ -74,6 +80,16 @@ class ActorGraphGroup(RecordingGroup):
             click.echo(f"error: cannot write the output: {err.strerror}", err=True)
             ctx.exit(1)
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *ELSEWHERE})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in ELSEWHERE and name not in self.commands:
+            module = importlib.import_module(f"actorgraph.cli.{ELSEWHERE[name]}")
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return super().get_command(ctx, name)
+
     def main(self, *args, **kwargs):
         # A polite kill (SIGTERM) ends the command as Ctrl-C does: temporary files are removed.
         if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
@@ -102,5 +118,5 @@ def cli():
 
 
 
-for command in (*make.COMMANDS, *query.COMMANDS, *edit.COMMANDS, *suggest.COMMANDS):
+for command in query.COMMANDS:
     cli.add_command(command)
