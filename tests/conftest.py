@@ -64,3 +64,27 @@ def private_cache(tmp_path_factory, monkeypatch):
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("ACTORGRAPH_CACHE_DIR", str(folder))
     return folder
+
+
+@pytest.fixture
+def stored(tmp_path):
+    """`stored(G)`: a StoreReader over a new store holding the casebook graph G (its claims
+    in edges.csv's order by number: c000, c001, ...)."""
+    from actorgraph.store.database import Store
+    from actorgraph.store.reader import StoreReader
+
+    opened = []
+
+    def make(G) -> StoreReader:
+        store = Store.create(tmp_path / f"s{len(opened)}.sqlite")
+        order = [key for *_, key in G.edges(keys=True)]
+        if all(key.startswith("c") for key in order):  # random_claims_graph: by number
+            order.sort(key=lambda key: int(key[1:]))
+        store.write(tmp_path, [], G, [], str, {}, order=order)
+        opened.append(store)
+        return StoreReader(store, "case")
+
+    yield make
+    for store in opened:
+        store.close()
+

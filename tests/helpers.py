@@ -114,3 +114,58 @@ def quick_store(monkeypatch) -> None:
     """Files count as settled 50 ms after their last change (2 s in real use), and are."""
     monkeypatch.setattr(fingerprint, "RACY_NS", 50_000_000)
     time.sleep(0.06)
+
+
+def on_a_terminal(*args: str, large: str = "actorgraph.workspace", env: dict | None = None
+                  ) -> str:
+    """What `actorgraph ARGS` writes on stderr when stderr is a terminal (a pseudo-terminal),
+    stdout going to a pipe, every casebook counting as large enough for progress bars (the
+    module `large`'s NOTICE_MB set to 0)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (f"import sys\nimport {large}\n{large}.NOTICE_MB = 0\n"
+              "from actorgraph.cli import cli\ncli(sys.argv[1:])\n")
+    leader, follower = os.openpty()
+    try:
+        child = subprocess.Popen([sys.executable, "-c", script, *map(str, args)],
+                                 stderr=follower, stdout=subprocess.PIPE,
+                                 stdin=subprocess.DEVNULL,
+                                 env={**os.environ, **(env or {}), "COLUMNS": "100"})
+        os.close(follower)
+        written = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the child closed its end
+                break
+            if not chunk:
+                break
+            written += chunk
+        assert child.wait(timeout=60) == 0, written
+    finally:
+        os.close(leader)
+    return written.decode()
+
+
+def random_casebook(seed: int, actors: int = 40, claims: int = 90, lone: int = 0,
+                    loops: float = 0) -> nx.MultiDiGraph:
+    """`random_claims_graph` whose names repeat (every 35 actors), aliases on every third."""
+    G = random_claims_graph(seed, actors=actors, claims=claims, lone=lone, loops=loops)
+    for i, actor in enumerate(G):
+        G.nodes[actor]["name"] = f"Actor {i % 35}"
+    return G
+
+
+def path_answer(G, source: str, target: str, **options):
+    """What `path` answers on the graph G: its records, or the message of NoPath."""
+    from actorgraph import answers
+    from actorgraph.errors import NoPath
+    from actorgraph.graph.paths import find_paths
+
+    try:
+        return answers.path_records(G, find_paths(G, source, target, **options))
+    except NoPath as err:
+        return str(err)
+

@@ -10,43 +10,10 @@ from collections import Counter
 import networkx as nx
 import pytest
 
-from actorgraph import answers as query
-from actorgraph.errors import ActorGraphError, NoPath
+from actorgraph.errors import ActorGraphError
 from actorgraph.graph.paths import MAX_K, find_paths, k_best, links, simple_paths, steps
 from actorgraph.store.database import Store
-from actorgraph.store.reader import StoreReader
-from helpers import random_claims_graph
-
-
-def random_casebook(seed: int, actors: int = 40, claims: int = 90) -> nx.MultiDiGraph:
-    G = random_claims_graph(seed, actors=actors, claims=claims, lone=2, loops=0.03)
-    for i, actor in enumerate(G):
-        G.nodes[actor]["name"] = f"Actor {i % 35}"
-    return G
-
-
-@pytest.fixture
-def stored(tmp_path):
-    opened = []
-
-    def make(G) -> StoreReader:
-        store = Store.create(tmp_path / f"s{len(opened)}.sqlite")
-        order = sorted((key for *_, key in G.edges(keys=True)), key=lambda key: int(key[1:]))
-        store.write(tmp_path, [], G, [], str, {}, order=order)  # edges.csv: c000, c001, ...
-        opened.append(store)
-        return StoreReader(store, "case")
-
-    yield make
-    for store in opened:
-        store.close()
-
-
-def answer(G, source, target, **options):
-    try:
-        return query.path_records(G, find_paths(G, source, target, **options))
-    except NoPath as err:
-        return str(err)
-
+from helpers import path_answer, random_casebook
 
 FILTERS = [{}, {"min_certainty": "alleged"}, {"exclude_relations": ("finances", "allied_with")},
            {"avoid": ("a00", "a01")}, {"min_sources": 2}, {"documents": ("doc", "y")},
@@ -55,7 +22,7 @@ FILTERS = [{}, {"min_certainty": "alleged"}, {"exclude_relations": ("finances", 
 
 @pytest.mark.parametrize("seed", range(12))
 def test_k_best_paths_from_the_store_are_those_of_the_whole_graph(seed, stored):
-    G = random_casebook(seed)
+    G = random_casebook(seed, lone=2, loops=0.03)
     ix = stored(G)
     rng = random.Random(seed)
     smaller = 0
@@ -68,12 +35,12 @@ def test_k_best_paths_from_the_store_are_those_of_the_whole_graph(seed, stored):
                 small = ix.path_graph(s, t, **options)
                 smaller += small.number_of_edges() < G.number_of_edges()
                 try:
-                    expected = answer(G, s, t, **options)
+                    expected = path_answer(G, s, t, **options)
                 except ActorGraphError as err:  # the same error must come back
                     with pytest.raises(type(err), match=str(err)):
-                        answer(small, s, t, **options)
+                        path_answer(small, s, t, **options)
                     continue
-                assert answer(small, s, t, **options) == expected, (s, t, options)
+                assert path_answer(small, s, t, **options) == expected, (s, t, options)
     assert smaller > 12 * 2 * len(FILTERS) * 0.9  # the point: most answers read a little
 
 
@@ -81,7 +48,7 @@ def test_k_best_paths_from_the_store_are_those_of_the_whole_graph(seed, stored):
 def test_simple_paths_lists_every_simple_path_shortest_first(seed):
     """Against networkx's list of every simple path, on small random graphs (claims both
     ways, parallel claims, claims tying an actor to itself, directed and not)."""
-    G = random_casebook(seed, actors=9, claims=rng_claims(seed))
+    G = random_casebook(seed, actors=9, claims=rng_claims(seed), lone=2, loops=0.03)
     for directed in (False, True):
         H = links(G, directed)
         for s, t in random.Random(seed).sample([(a, b) for a in G for b in G if a != b], 8):
@@ -98,7 +65,7 @@ def rng_claims(seed: int) -> int:
 
 @pytest.mark.parametrize("seed", range(10))
 def test_k_best_keeps_every_path_as_long_as_the_kth(seed):
-    G = random_casebook(seed, actors=12, claims=30)
+    G = random_casebook(seed, actors=12, claims=30, lone=2, loops=0.03)
     for directed in (False, True):
         s, t = random.Random(seed).sample(sorted(G), 2)
         every = [p for p in nx.all_simple_paths(links(G, directed), s, t)]
@@ -114,7 +81,7 @@ def test_k_best_keeps_every_path_as_long_as_the_kth(seed):
 
 
 def test_options_find_paths_refuses_are_refused_as_from_the_whole_graph(stored):
-    G = random_casebook(3)
+    G = random_casebook(3, lone=2, loops=0.03)
     ix = stored(G)
     s, t = "a02", "a05"
     for options in ({"k": 0}, {"k": MAX_K + 1}, {"k": 3, "max_hops": 0},
@@ -144,4 +111,4 @@ def test_the_casebook_answers_path_k_from_its_store(casebook, monkeypatch, tmp_p
             if s == t:
                 continue
             small = book.path_graph(s, t, k=3)
-            assert answer(small, s, t, k=3) == answer(whole, s, t, k=3)
+            assert path_answer(small, s, t, k=3) == path_answer(whole, s, t, k=3)

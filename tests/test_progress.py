@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import os
-import pty
-import subprocess
-import sys
 
 import pytest
 
 from actorgraph import export
 from actorgraph.progress import progress
-from helpers import quick_store, run
-
-SCRIPT = """
-import sys
-import actorgraph.export
-actorgraph.export.NOTICE_MB = 0  # every casebook is large enough for a bar
-from actorgraph.cli import cli
-cli(sys.argv[1:])
-"""
+from helpers import on_a_terminal, quick_store, run
 
 
 def test_a_bar_not_shown_costs_nothing():
@@ -42,37 +31,14 @@ def test_not_on_a_terminal_nothing_is_written(casebook, tmp_path, monkeypatch, c
     assert capfd.readouterr().err == ""
 
 
-def on_a_terminal(*args: str) -> str:
-    """What `actorgraph ARGS` writes on stderr when stderr is a terminal (a pseudo-terminal),
-    stdout going to a pipe."""
-    leader, follower = pty.openpty()
-    try:
-        child = subprocess.Popen([sys.executable, "-c", SCRIPT, *args], stderr=follower,
-                                 stdout=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                                 env={**os.environ, "COLUMNS": "100"})
-        os.close(follower)
-        written = b""
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # the child closed its end
-                break
-            if not chunk:
-                break
-            written += chunk
-        assert child.wait(timeout=60) == 0, written
-    finally:
-        os.close(leader)
-    return written.decode()
-
-
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 @pytest.mark.parametrize("fmt", ["graphml", "csv"])
 def test_on_a_terminal_each_stage_has_its_bar(casebook, tmp_path, monkeypatch, fmt):
     root = casebook(base="export")
     quick_store(monkeypatch)
     assert run("export", fmt, "--data", root, "-o", tmp_path / "first")[0] == 0  # stored
-    shown = on_a_terminal("export", fmt, "--data", str(root), "-o", str(tmp_path / "out"))
+    shown = on_a_terminal("export", fmt, "--data", root, "-o", tmp_path / "out",
+                          large="actorgraph.export")
     stages = {"graphml": ["graphml: reading actors", "graphml: writing"],
               "csv": ["csv: reading claims", "csv: writing claims", "csv: writing actors"]}
     for stage in stages[fmt]:
@@ -84,6 +50,6 @@ def test_on_a_terminal_each_stage_has_its_bar(casebook, tmp_path, monkeypatch, f
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_quiet_draws_no_bar(casebook, tmp_path):
     root = casebook(base="export")
-    shown = on_a_terminal("export", "graphml", "--data", str(root), "-q", "-o",
-                          str(tmp_path / "x.graphml"))
+    shown = on_a_terminal("export", "graphml", "--data", root, "-q", "-o",
+                          tmp_path / "x.graphml", large="actorgraph.export")
     assert shown.replace("\r\n", "\n") == f"wrote {tmp_path / 'x.graphml'}\n"

@@ -7,46 +7,10 @@ import random
 import pytest
 
 from actorgraph import answers as query
-from actorgraph.errors import ActorGraphError, ActorNotFound, AmbiguousActor, NoPath
+from actorgraph.errors import ActorGraphError, ActorNotFound, AmbiguousActor
 from actorgraph.graph.names import resolve
-from actorgraph.graph.paths import find_paths
 from actorgraph.store.database import Store
-from actorgraph.store.reader import StoreReader
-from helpers import random_claims_graph, run
-
-
-def random_casebook(seed: int):
-    """Names repeat (every 35 actors), aliases on every third actor."""
-    G = random_claims_graph(seed, actors=40, claims=90, lone=0, loops=0)
-    for i, actor in enumerate(G):
-        G.nodes[actor]["name"] = f"Actor {i % 35}"
-    return G
-
-
-@pytest.fixture
-def stored(tmp_path):
-    opened = []
-
-    def make(G) -> StoreReader:
-        store = Store.create(tmp_path / f"s{len(opened)}.sqlite")
-        in_order = [key for *_, key in G.edges(keys=True)]
-        if all(key.startswith("c") for key in in_order):  # random_claims_graph: by number
-            in_order.sort(key=lambda key: int(key[1:]))
-        store.write(tmp_path, [], G, [], str, {}, order=in_order)
-        opened.append(store)
-        return StoreReader(store, "case")
-
-    yield make
-    for store in opened:
-        store.close()
-
-
-def answer(G, source, target, **options):
-    try:
-        return query.path_records(G, find_paths(G, source, target, **options))
-    except NoPath as err:
-        return str(err)
-
+from helpers import path_answer, random_casebook, random_claims_graph, run
 
 FILTERS = [{}, {"min_certainty": "alleged"}, {"exclude_relations": ("finances", "allied_with")},
            {"relations": ("finances", "supplies_arms_to", "allied_with", "member_of")},
@@ -68,12 +32,12 @@ def test_paths_from_the_store_are_those_of_the_whole_graph(seed, stored):
                 small = ix.path_graph(s, t, directed=directed, **filters)
                 assert small.number_of_edges() < G.number_of_edges()
                 try:
-                    expected = answer(G, s, t, **options)
+                    expected = path_answer(G, s, t, **options)
                 except ActorGraphError as err:  # the same error must come back
                     with pytest.raises(type(err), match=str(err)):
-                        answer(small, s, t, **options)
+                        path_answer(small, s, t, **options)
                     continue
-                assert answer(small, s, t, **options) == expected, (s, t, options)
+                assert path_answer(small, s, t, **options) == expected, (s, t, options)
 
 
 @pytest.mark.parametrize("seed", range(8))

@@ -9,12 +9,11 @@ no graph-level attributes, so document metadata is left out.
 
 from __future__ import annotations
 
-from array import array
 from typing import BinaryIO
 
-from actorgraph.export.flat import XML_TYPES, XSI, Columns, Flattener, xml_text
+from actorgraph.export.flat import XML_TYPES, XSI, Columns, xml_text
 from actorgraph.export.records import Records
-from actorgraph.export.spool import Spool, graph_order
+from actorgraph.export.spool import spooled
 from actorgraph.export.xmlstream import CHUNK, XMLStream
 from actorgraph.schema import ACTOR_TYPES
 
@@ -32,38 +31,17 @@ def write_gexf(records: Records, out: BinaryIO) -> None:
     """The casebook as one GEXF document (directed; each claim an edge, its id the claim's).
 
     Each element's `label` is the GEXF label attribute, not an attribute column."""
-    flatten = Flattener()
-    node_columns, edge_columns = Columns(), Columns()
-    node_shapes, edge_shapes = array("l"), array("l")
-    with Spool() as nodes, Spool() as edges:
-        number: dict[str, int] = {}  # actor id -> its place in the graph's order
-        rows = records.nodes()
-        with records.stage("gexf: reading actors", rows) as bar:
-            for node, data in bar.through(rows):
-                node, attrs = flatten.node(node, data)
-                number.setdefault(node, len(number))
-                node_shapes.append(shape := node_columns.see(attrs))
-                nodes.add((node, shape, *attrs.values()))
-        ends = []
-        rows = records.edges()
-        with records.stage("gexf: reading claims", rows) as bar:
-            for u, v, key, data in bar.through(rows):
-                u, v, key, attrs = flatten.edge(u, v, key, data)
-                ends.append((number[u], number[v]))
-                edge_shapes.append(shape := edge_columns.see(attrs))
-                edges.add((u, v, key, shape, *attrs.values()))
-        order = graph_order(ends)
-        del ends
-        edge_order = edge_shapes if order is None else (edge_shapes[i] for i in order)
+    with spooled(records, "gexf") as put:
+        node_columns, edge_columns = put.node_columns, put.edge_columns
         stream = XMLStream(out)
-        ids = _write_head(stream, {"node": (node_columns, node_columns.order(node_shapes)),
-                                   "edge": (edge_columns, edge_columns.order(edge_order))})
+        ids = _write_head(stream, {"node": (node_columns, put.node_names()),
+                                   "edge": (edge_columns, put.edge_names())})
         colors = {name: _rgba(kind.color) for name, kind in ACTOR_TYPES.items()}
         xml, newline = stream.xml, stream.xml.ignorableWhitespace
-        with records.stage("gexf: writing", len(nodes) + len(edges)) as bar:
+        with records.stage("gexf: writing", len(put.nodes) + len(put.edges)) as bar:
             newline("\n    ")
             xml.startElement("nodes", {})
-            for node, shape, *values in bar.through(nodes.records()):
+            for node, shape, *values in bar.through(put.nodes.records()):
                 attrs = dict(zip(node_columns.names(shape), values))
                 newline("\n      ")
                 xml.startElement("node", {"id": node, "label": xml_text(attrs["label"])})
@@ -77,7 +55,7 @@ def write_gexf(records: Records, out: BinaryIO) -> None:
             xml.endElement("nodes")
             newline("\n    ")
             xml.startElement("edges", {})
-            for u, v, key, shape, *values in bar.through(edges.records(order)):
+            for key, u, v, shape, *values in bar.through(put.edges.records(put.order)):
                 attrs = dict(zip(edge_columns.names(shape), values))
                 newline("\n      ")
                 xml.startElement("edge", {"id": key, "source": u, "target": v,

@@ -9,7 +9,8 @@ learns what the header needs on the way, and then writes the records back in the
 wanted: memory holds a number per record, not the records.
 
 `graph_order` gives the order the whole-graph exports list claims in, from the order they
-are read in, so that a casebook streamed from its store is written exactly as its graph is.
+are read in, so that a casebook streamed from its store is written exactly as its graph is;
+`spooled` reads a casebook's records into spools so, for the XML formats.
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ import os
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 
+from actorgraph.export.flat import Columns, Flattener
 from actorgraph.text import natural_key
 
 CHUNK = 1 << 20  # bytes read at once when the records come back in their own order
@@ -100,3 +104,59 @@ def id_order(ids: Sequence[str], then: Callable[[], Sequence[int] | None] = lamb
             rank[i] = position
     order = sorted(range(len(ids)), key=lambda i: (keys[i], rank[i]))
     return None if order == list(range(len(ids))) else order
+
+
+@dataclass
+class Spooled:
+    """A casebook's actors and claims, each flattened (`flat.Flattener`) and put aside: the
+    actors as (id, shape, *values), the claims as (id, source, target, shape, *values), a
+    shape being the columns a record has (`flat.Columns`), and the claims' graph order."""
+
+    nodes: Spool
+    edges: Spool
+    node_columns: Columns
+    edge_columns: Columns
+    node_shapes: array
+    edge_shapes: array
+    order: list[int] | None
+
+    def node_names(self) -> list[str]:
+        """The actors' columns, in the order a header declares them."""
+        return self.node_columns.order(self.node_shapes)
+
+    def edge_names(self) -> list[str]:
+        """The claims' columns, in the order a header declares them."""
+        shapes = self.edge_shapes
+        return self.edge_columns.order(shapes if self.order is None
+                                       else (shapes[i] for i in self.order))
+
+
+@contextmanager
+def spooled(records, label: str) -> Iterator[Spooled]:
+    """Read `records` (`records.Records`) once, each stage under a progress bar named
+    after `label` (the format), into a `Spooled`; its spools are removed on leaving."""
+    flatten = Flattener()
+    node_columns, edge_columns = Columns(), Columns()
+    node_shapes, edge_shapes = array("l"), array("l")
+    with Spool() as nodes, Spool() as edges:
+        number: dict[str, int] = {}  # actor id -> its place in the graph's order
+        rows = records.nodes()
+        with records.stage(f"{label}: reading actors", rows) as bar:
+            for node, data in bar.through(rows):
+                node, attrs = flatten.node(node, data)
+                number.setdefault(node, len(number))
+                node_shapes.append(shape := node_columns.see(attrs))
+                nodes.add((node, shape, *attrs.values()))
+        ends = []
+        rows = records.edges()
+        with records.stage(f"{label}: reading claims", rows) as bar:
+            for u, v, key, data in bar.through(rows):
+                u, v, key, attrs = flatten.edge(u, v, key, data)
+                ends.append((number[u], number[v]))
+                edge_shapes.append(shape := edge_columns.see(attrs))
+                edges.add((key, u, v, shape, *attrs.values()))
+        order = graph_order(ends)
+        del ends
+        yield Spooled(nodes, edges, node_columns, edge_columns, node_shapes, edge_shapes,
+                      order)
+
