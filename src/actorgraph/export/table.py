@@ -44,6 +44,9 @@ ACTOR_COLUMNS = ("degree", "ties", "betweenness", "component")
 CLAIM_COLUMNS = ("paragraph", "start", "end")
 # Recomputed when the casebook is loaded: from the relation, from the claimant.
 DERIVED = ("directed", "claimed_by_actor")
+# A claim's record holds these besides its columns (its ends, and the values derived from
+# them); an actor's or a source's columns of these names are the casebook's own, kept.
+CLAIMS_OWN = (*DERIVED, "source", "target")
 FILES = (NODES.filename, EDGES.filename, SOURCES.filename, "sources")
 NEWLINE = "\r\n"  # as `cells.csv_text` ends lines
 
@@ -95,7 +98,7 @@ def actor_metrics(G: nx.MultiDiGraph) -> dict[str, dict[str, float | int]]:
 def _columns(ours: tuple[str, ...], records, computed: tuple[str, ...] = ()) -> list[str]:
     """Our columns, then the other columns the records have (in first-seen order), then
     the computed ones."""
-    skip = set(ours) | set(computed) | set(DERIVED) | {"source", "target"}
+    skip = set(ours) | set(computed)
     extra = list(dict.fromkeys(k for record in records for k in record if k not in skip))
     return [*ours, *extra, *computed]
 
@@ -160,7 +163,7 @@ def _first_seen(keys: Iterable[tuple], ours: tuple[str, ...], computed: tuple[st
                 ) -> list[str]:
     """The columns of records with these keys that are neither ours nor computed, in the
     order they first appear (`_columns`'s extra columns)."""
-    skip = set(ours) | set(computed) | set(DERIVED) | {"source", "target"}
+    skip = set(ours) | set(computed) | set(CLAIMS_OWN)
     extra: dict[str, None] = {}
     seen: set[tuple] = set()
     for names in keys:
@@ -180,7 +183,7 @@ def _places(names: Sequence[str], header: Sequence[str]) -> list[int]:
 
 def _write_nodes(records: Records, out: TextIO, metrics: dict[str, dict]) -> None:
     """nodes.csv: the actors read twice, for the columns, then for the rows."""
-    skip = set(NODES.column_names) | set(ACTOR_COLUMNS) | set(DERIVED) | {"source", "target"}
+    skip = set(NODES.column_names) | set(ACTOR_COLUMNS)
     shapes = set()
     extra: dict[str, None] = {}
     for _node, data in records.nodes():
