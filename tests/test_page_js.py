@@ -32,7 +32,7 @@ from actorgraph.graph.paths import find_paths
 from actorgraph.graph.ties import claim_ties, gather, ties
 from actorgraph.page import render
 from actorgraph.page.render import folding_tables
-from actorgraph.schema import CERTAINTIES
+from actorgraph.schema import CERTAINTIES, FAMILIES
 from actorgraph.text import FOLD, name_key
 from helpers import REPO, random_claims_graph
 
@@ -200,7 +200,8 @@ def write_cases(path: Path) -> dict:
     """The cases the Node tests read, written to `path` as JSON; returns them."""
     cases = {"folding": folding_tables(), "names": name_cases(), "unicode": unicode_cases(),
              "certainties": list(CERTAINTIES), "paths": path_cases(),
-             "support": support_cases()}
+             "support": support_cases(),
+             "families": {name: f.glyph for name, f in FAMILIES.items()}}
     path.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
     return cases
 
@@ -238,7 +239,7 @@ def test_page_functions_match_the_python_definitions(node, tmp_path):
     assert any(s.startswith("disputed") for s in support) and len(support) > 10
     tests = sorted(str(p) for p in JS_TESTS.glob("*.test.js"))
     assert {"geometry.test.js", "names.test.js", "paths.test.js", "ties.test.js",
-            "state.test.js"} <= {Path(t).name for t in tests}
+            "state.test.js", "glyphs.test.js"} <= {Path(t).name for t in tests}
     env = os.environ | {"ACTORGRAPH_JS_CASES": str(tmp_path / "cases.json")}
     done = run_node(node, "--test", *tests, env=env)
     output = done.stdout + done.stderr

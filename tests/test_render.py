@@ -18,6 +18,7 @@ from actorgraph.casebook.validate import validate_casebook
 from actorgraph.graph.build import build_graph
 from actorgraph.page.layout import layout_positions
 from actorgraph.page.render import page_data, render_html, write_html
+from actorgraph.schema import FAMILIES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -193,6 +194,9 @@ def test_vocabulary_holds_only_what_the_casebook_uses():
         "confirmed", "asserted", "alleged", "suspected", "implied"]
     assert [f["name"] for f in vocab["families"]] == [
         "cooperation", "support", "military", "criminal", "structure"]
+    # Each with the colour and glyph schema.py gives it, which the page draws its lines with.
+    assert all(f["color"] == FAMILIES[f["name"]].color and f["glyph"] == FAMILIES[f["name"]].glyph
+               for f in vocab["families"])
 
 
 def test_subgraph_page_shows_its_part_and_the_documents_it_cites():

@@ -30,6 +30,12 @@ class Family:
     name: str
     description: str
     color: str
+    # The small shape drawn on each of the family's lines and beside it in the legend, so that
+    # families are told apart where their colours are not (colour blindness, a grey print):
+    # circle, square, triangle, diamond, cross or bar, one per family. Families whose colours
+    # come closest under simulated deuteranopia and protanopia (support and criminal, military
+    # and coercion, cooperation and criminal) have glyphs least alike.
+    glyph: str
 
 
 @dataclass(frozen=True)
@@ -105,14 +111,16 @@ FAMILIES: dict[str, Family] = {
     f.name: f
     for f in (
         Family("cooperation", "Alliances, cooperation, meetings and links between equals.",
-               "#0072b2"),
+               "#0072b2", "circle"),
         Family("support", "One actor sustains another: backing, money, goods, shelter, "
-               "protection.", "#009e73"),
-        Family("military", "Arms, deployments, armed presence and violence.", "#d55e00"),
-        Family("criminal", "Trafficking, smuggling and illicit operations.", "#cc79a7"),
+               "protection.", "#009e73", "triangle"),
+        Family("military", "Arms, deployments, armed presence and violence.", "#d55e00",
+               "diamond"),
+        Family("criminal", "Trafficking, smuggling and illicit operations.", "#cc79a7",
+               "cross"),
         Family("coercion", "Pressure and hostility: threats, sanctions, designations, "
-               "condemnation, detention.", "#e69f00"),
-        Family("structure", "Who belongs to, serves or leads whom.", "#555555"),
+               "condemnation, detention.", "#e69f00", "bar"),
+        Family("structure", "Who belongs to, serves or leads whom.", "#555555", "square"),
     )
 }
 

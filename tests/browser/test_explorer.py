@@ -362,6 +362,56 @@ def test_large_layout_draws_dashes_and_arrows_only_zoomed_in(explorer):
     assert drawn_style(ex, 0.1)["c05"] == [False, False]
 
 
+GLYPHS_AT = """scale => {
+    const net = window.actorgraph.network;
+    net.moveTo({ position: { x: 0, y: 0 }, scale, animation: false });
+    net.redraw();
+    return window.actorgraph.glyphsDrawn();
+}"""
+# Whether a glyph shows in its family's colour (not faded by a veil): the pixel nearest that
+# colour on a ring of its outline's size, within 40 of it.
+GLYPH_SHOWS = """([g, color]) => {
+    const net = window.actorgraph.network, canvas = document.querySelector('#network canvas');
+    const k = canvas.width / canvas.clientWidth, ctx = canvas.getContext('2d');
+    const c = [1, 3, 5].map(i => parseInt(color.slice(i, i + 2), 16));
+    const d = net.canvasToDOM({ x: g.x, y: g.y }), r = g.r * net.getScale() * k;
+    let best = Infinity;
+    for (let a = 0; a < 64; a++) for (const f of [0, 0.5, 0.64, 0.72, 0.8, 0.9]) {
+        const px = ctx.getImageData(Math.round(d.x * k + f * r * Math.cos(a / 32 * Math.PI)),
+            Math.round(d.y * k + f * r * Math.sin(a / 32 * Math.PI)), 1, 1).data;
+        best = Math.min(best, Math.hypot(px[0] - c[0], px[1] - c[1], px[2] - c[2]));
+    }
+    return best < 40;
+}"""
+
+
+def test_large_layout_draws_glyphs_zoomed_in_and_over_a_focus(explorer, monkeypatch):
+    # front, in the most claims, and its neighbours (aldovia, brenn, gorsk, harrow-ring) are
+    # the focus; c01, c06, c10 and c11 reach dask or elbe-guard, outside it.
+    monkeypatch.setattr("actorgraph.page.render.FOCUS_FROM", 5)
+    ex = explorer(EXPLORER, layout="python")
+    page = ex.page
+    vocabulary = page.evaluate("window.actorgraph.data.vocabulary")
+    family = {r["name"]: r["family"] for r in vocabulary["relations"]}
+    glyph = {f["name"]: f["glyph"] for f in vocabulary["families"]}
+    color = {f["name"]: f["color"] for f in vocabulary["families"]}
+    relation = {c["id"]: c["relation"] for c in page.evaluate("window.actorgraph.data.claims")}
+    assert page.evaluate(GLYPHS_AT, 0.1) == []  # zoomed out: lines are drawn plain
+    near = page.evaluate(GLYPHS_AT, 1.0)
+    assert {g["line"] for g in near} == ALL_CLAIMS - {"c01", "c06", "c10", "c11"}
+    for g in near:
+        assert g["family"] == family[relation[g["line"]]] and g["glyph"] == glyph[g["family"]]
+        assert page.evaluate(GLYPH_SHOWS, [g, color[g["family"]]]), g  # over the veil
+    # Everything shown: every line has its glyph.
+    page.locator("#show-all").click()
+    assert {g["line"] for g in page.evaluate(GLYPHS_AT, 1.0)} == ALL_CLAIMS
+    # A selected line is drawn again on top of the actors, its glyph with it.
+    ex.click_edge("c08")
+    page.wait_for_function("[...window.actorgraph.marked].join() === 'c08'")
+    c08 = next(g for g in page.evaluate(GLYPHS_AT, 1.0) if g["line"] == "c08")
+    assert page.evaluate(GLYPH_SHOWS, [c08, color["criminal"]])
+
+
 def strokes_at(ex, x: float, scale: float) -> int:
     """How many lines and outlines the frame drawn with the view centred at (x, 0) strokes."""
     return ex.page.evaluate("""([x, scale]) => {

@@ -20,10 +20,14 @@ undirected, so t8 and t9 are one tie):
 from __future__ import annotations
 
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
+from actorgraph.schema import FAMILIES, RELATIONS
+
 TIES = Path(__file__).parent.parent / "fixtures" / "ties"
+SVG = "{http://www.w3.org/2000/svg}"
 ALL = {f"t{i}" for i in range(1, 12)}
 ARMS = ("aldovia", "supplies_arms_to", "front")
 ALLIED = ("aldovia", "allied_with", "brenn")
@@ -128,6 +132,47 @@ def test_tooltips_name_each_claims_document_and_publisher(explorer):
     ex.page.wait_for_function("document.getElementById('tooltip').dataset.claim === 't7'")
     # blog has no publisher: its title alone
     assert "suspected · claimed by a local blogger · Notes from the Valley" in tip.inner_text()
+
+
+def family_glyph(relation: str) -> str:
+    """The glyph schema.py gives the relation's family."""
+    return FAMILIES[RELATIONS[relation].family].glyph
+
+
+def test_a_ties_glyph_is_on_its_line_in_its_tooltip_its_panel_and_the_saved_picture(explorer):
+    ex = explorer(TIES)
+    page = ex.page
+    relation = {line["id"]: page.evaluate(f"window.actorgraph.data.ties[{line['tie']}].relation")
+                for line in ex.lines()}
+    # Every line, named along its length at this zoom, carries its family's glyph.
+    drawn = {g["line"]: g["glyph"] for g in page.evaluate("window.actorgraph.glyphsDrawn()")}
+    assert drawn == {line: family_glyph(r) for line, r in relation.items()}
+    # Its tooltip and its panel lead with it (and say the same words as before).
+    tip = page.locator("#tooltip")
+    page.mouse.move(*ex.tie_point(ex.tie_index(*OPERATES)))
+    tip.wait_for(state="visible")
+    assert tip.locator("b g.glyph").get_attribute("data-glyph") == family_glyph("operates_in")
+    assert tip.locator("b").inner_text() == "Northern Front → Brenn: operates in"
+    page.mouse.move(*ex.edge_point("t7"))  # a tie of one claim: the claim's tooltip
+    page.wait_for_function("document.getElementById('tooltip').dataset.claim === 't7'")
+    assert tip.locator("b g.glyph").get_attribute("data-glyph") == family_glyph("finances")
+    page.evaluate(f"window.actorgraph.showTie({ex.tie_index(*ARMS)})")
+    heading = page.locator("#panel h2")
+    assert heading.locator("g.glyph").get_attribute("data-glyph") == family_glyph(
+        "supplies_arms_to")
+    assert heading.inner_text() == "Aldovia → Northern Front: supplies arms to"
+    page.evaluate("window.actorgraph.showClaim('t11')")
+    assert page.locator("#panel .kind g.glyph").first.get_attribute(
+        "data-glyph") == family_glyph("sanctions")
+    # The saved picture: each line's glyph, and each family's in its legend.
+    with page.expect_download() as download:
+        page.locator("#save-svg").click()
+    root = ElementTree.fromstring(Path(download.value.path()).read_text(encoding="utf-8"))
+    glyphs = [g.get("data-glyph") for g in root.iter(f"{SVG}g") if g.get("class") == "glyph"]
+    families = {RELATIONS[r].family for r in relation.values()}
+    assert sorted(glyphs) == sorted([family_glyph(r) for r in relation.values()] +
+                                    [FAMILIES[f].glyph for f in families])
+    assert "Relations (colour and glyph)" in [t.text for t in root.iter(f"{SVG}text")]
 
 
 def test_an_actors_panel_groups_claims_by_tie_with_their_sources(explorer):

@@ -242,20 +242,26 @@ def lab(rgb: list[int]) -> tuple[float, float, float]:
     return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
 
 
-def test_relation_families_stay_apart_under_simulated_colour_blindness(explorer):
-    ex = explorer(REPO / "data")  # the article uses all six families
-    seen = ex.page.evaluate("""simulations => {
-        const families = window.actorgraph.data.vocabulary.families;
-        const holder = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-        holder.setAttribute('width', 0); holder.setAttribute('height', 0);
-        holder.innerHTML = Object.entries(simulations).map(([id, m]) =>
-            `<filter id="${id}" color-interpolation-filters="linearRGB">` +
-            `<feColorMatrix type="matrix" values="${m}"/></filter>`).join('');
-        document.body.append(holder);
+# Adds the simulations as SVG filters (ids: their names) to the page.
+ADD_FILTERS = """simulations => {
+    const holder = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    holder.setAttribute('width', 0); holder.setAttribute('height', 0);
+    holder.innerHTML = Object.entries(simulations).map(([id, m]) =>
+        `<filter id="${id}" color-interpolation-filters="linearRGB">` +
+        `<feColorMatrix type="matrix" values="${m}"/></filter>`).join('');
+    document.body.append(holder);
+}"""
+
+
+def simulated_colours(ex) -> dict[str, dict[str, list[int]]]:
+    """Each family's colour as drawn on a canvas, seen as it is ("none") and through each
+    simulation: {view: {family: [r, g, b, a]}}."""
+    ex.page.evaluate(ADD_FILTERS, SIMULATIONS)
+    return ex.page.evaluate("""views => {
         const out = {};
-        for (const id of ['none', ...Object.keys(simulations)]) {
+        for (const id of views) {
             out[id] = {};
-            for (const f of families) {
+            for (const f of window.actorgraph.data.vocabulary.families) {
                 const c = document.createElement('canvas'); c.width = c.height = 8;
                 const ctx = c.getContext('2d');
                 if (id !== 'none') ctx.filter = `url(#${id})`;
@@ -264,7 +270,12 @@ def test_relation_families_stay_apart_under_simulated_colour_blindness(explorer)
             }
         }
         return out;
-    }""", SIMULATIONS)
+    }""", ["none", *SIMULATIONS])
+
+
+def test_relation_families_stay_apart_under_simulated_colour_blindness(explorer):
+    ex = explorer(REPO / "data")  # the article uses all six families
+    seen = simulated_colours(ex)
     assert len(seen["none"]) == 6
     # The simulation really changes colours (red and green come together).
     assert seen["deuteranopia"]["military"] != seen["none"]["military"]
@@ -272,6 +283,134 @@ def test_relation_families_stay_apart_under_simulated_colour_blindness(explorer)
         for a, b in itertools.combinations(colours, 2):
             distance = math.dist(lab(colours[a]), lab(colours[b]))
             assert distance >= THRESHOLD, (view, a, b, round(distance, 1))
+
+
+# The glyphs of the last frame that nothing else covers: no actor within twice their size,
+# no other glyph within four times (so that a patch of the canvas around one holds it alone).
+CLEAR_GLYPHS = """() => {
+    const net = window.actorgraph.network, all = window.actorgraph.glyphsDrawn();
+    const boxes = net.body.nodeIndices.map(id => net.getBoundingBox(id));
+    return all.filter(g => boxes.every(b => g.x + 2 * g.r < b.left || g.x - 2 * g.r > b.right ||
+        g.y + 2 * g.r < b.top || g.y - 2 * g.r > b.bottom) &&
+      all.every(o => o === g || Math.hypot(o.x - g.x, o.y - g.y) > 4 * g.r));
+}"""
+# The pixels of a square patch of the network's canvas (or of a copy of it through the
+# filter `view`) centred on a glyph, 1.3 times its size each way, as [r, g, b]; with the
+# glyph's centre and size in the patch's pixels.
+PATCHES = """([glyphs, view]) => {
+    const net = window.actorgraph.network, canvas = document.querySelector('#network canvas');
+    const k = canvas.width / canvas.clientWidth, scale = net.getScale();
+    let ctx = canvas.getContext('2d');
+    if (view) {
+        const copy = document.createElement('canvas');
+        copy.width = canvas.width; copy.height = canvas.height;
+        ctx = copy.getContext('2d'); ctx.filter = `url(#${view})`; ctx.drawImage(canvas, 0, 0);
+    }
+    return glyphs.map(g => {
+        const d = net.canvasToDOM({ x: g.x, y: g.y }), h = Math.ceil(1.3 * g.r * scale * k);
+        const x0 = Math.round(d.x * k) - h, y0 = Math.round(d.y * k) - h, n = 2 * h + 1;
+        const data = ctx.getImageData(x0, y0, n, n).data, px = [];
+        for (let i = 0; i < data.length; i += 4) px.push([data[i], data[i + 1], data[i + 2]]);
+        return { x: d.x * k - x0, y: d.y * k - y0, r: g.r * scale * k, n, px };
+    });
+}"""
+# The legend's glyph of each family (its SVG group, drawn at r = 1), drawn on an n x n
+# canvas centred on (x, y) at size r: the pixels, [r, g, b, alpha].
+LEGEND_GLYPH = """([family, n, x, y, r]) => new Promise(resolve => {
+    const row = document.querySelector(`#filter-relations label.family[data-family="${family}"]`);
+    const img = new Image();
+    img.onload = () => {
+        const c = document.createElement('canvas'); c.width = c.height = n;
+        const ctx = c.getContext('2d'); ctx.drawImage(img, 0, 0);
+        const data = ctx.getImageData(0, 0, n, n).data, px = [];
+        for (let i = 0; i < data.length; i += 4) px.push(Array.from(data.slice(i, i + 4)));
+        resolve(px);
+    };
+    img.src = 'data:image/svg+xml,' + encodeURIComponent(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${n}" height="${n}">` +
+        `<g transform="translate(${x} ${y}) scale(${r})">` +
+        row.querySelector('g.glyph').innerHTML + '</g></svg>');
+})"""
+
+
+def rgb(color: str) -> tuple[int, int, int]:
+    return tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def overlap(a: list[bool], b: list[bool]) -> float:
+    """How much of their ink two masks share (intersection over union)."""
+    assert len(a) == len(b)
+    either = sum(x or y for x, y in zip(a, b))
+    return sum(x and y for x, y in zip(a, b)) / either if either else 0.0
+
+
+def within(patch: dict, inked: list[bool]) -> list[bool]:
+    """Which pixels of a patch are inked and within the glyph's size of its centre (its line
+    shows past its white halo)."""
+    n, x, y, r = patch["n"], patch["x"], patch["y"], patch["r"]
+    return [flag and math.hypot(i % n + 0.5 - x, i // n + 0.5 - y) <= 1.05 * r
+            for i, flag in enumerate(inked)]
+
+
+def test_each_line_carries_the_glyph_its_family_has_in_the_legend(explorer):
+    ex = explorer(REPO / "data")  # all six families, at the zoom the page opens with
+    page = ex.page
+    families = {f["name"]: f for f in page.evaluate("window.actorgraph.data.vocabulary.families")}
+    legend = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll(
+        '#filter-relations label.family[data-family]')].map(row => [row.dataset.family,
+        row.querySelector('g.glyph').dataset.glyph]))""")
+    assert legend == {name: f["glyph"] for name, f in families.items()}
+    assert len(set(legend.values())) == 6
+    # The page says it drew, on each line, its family's glyph, at a size read on screen.
+    drawn = page.evaluate("window.actorgraph.glyphsDrawn()")
+    family_of = page.evaluate("""() => Object.fromEntries(window.actorgraph.lines().map(l =>
+        [l.id, window.actorgraph.data.vocabulary.relations.find(r =>
+            r.name === window.actorgraph.data.ties[l.tie].relation).family]))""")
+    assert len(drawn) > 60
+    assert all(g["family"] == family_of[g["line"]] and g["glyph"] == legend[g["family"]]
+               for g in drawn)
+    scale = page.evaluate("window.actorgraph.network.getScale()")
+    assert min(g["r"] for g in drawn) * scale >= 4.9  # 10 pixels across, or more
+    # And the canvas shows it: around each glyph clear of actors, the pixels of the line's
+    # colour match the legend's glyph better than any other family's.
+    clear = page.evaluate(CLEAR_GLYPHS)
+    assert {g["family"] for g in clear} == set(families)
+    for g, patch in zip(clear, page.evaluate(PATCHES, [clear, None])):
+        ink = rgb(families[g["family"]]["color"])
+        line = within(patch, [math.dist(p, ink) < 90 for p in patch["px"]])
+        scores = {}
+        for other in families:
+            drawing = page.evaluate(LEGEND_GLYPH, [other, patch["n"], patch["x"], patch["y"],
+                                                   patch["r"]])
+            scores[other] = overlap(line, within(patch, [
+                p[3] > 128 and math.dist(p[:3], (255, 255, 255)) > 90 for p in drawing]))
+        assert max(scores, key=scores.get) == g["family"], (g, scores)
+
+
+def test_families_closest_in_colour_under_colour_blindness_differ_in_glyph(explorer):
+    ex = explorer(REPO / "data")
+    page = ex.page
+    seen = simulated_colours(ex)
+    glyph = {f["name"]: f["glyph"] for f in page.evaluate(
+        "window.actorgraph.data.vocabulary.families")}
+    clear = page.evaluate(CLEAR_GLYPHS)
+    for view in SIMULATIONS:
+        colours = seen[view]
+        closest = sorted(itertools.combinations(colours, 2),
+                         key=lambda ab: math.dist(lab(colours[ab[0]]), lab(colours[ab[1]])))[:3]
+        # Seen through the simulation, the two families' glyphs as drawn share less of their
+        # ink than any two glyphs of one family do (on lines at other angles).
+        patches = page.evaluate(PATCHES, [clear, view])
+        masks: dict[str, list[list[bool]]] = {}
+        for g, patch in zip(clear, patches):
+            masks.setdefault(g["family"], []).append(
+                within(patch, [math.dist(p, (255, 255, 255)) > 90 for p in patch["px"]]))
+        alike = [overlap(m[0], m[1]) for m in masks.values() if len(m) > 1]
+        assert len(alike) >= 3
+        for a, b in closest:
+            assert glyph[a] != glyph[b], (view, a, b)
+            shared = overlap(masks[a][0], masks[b][0])
+            assert shared < 0.5 and shared < min(alike), (view, a, b, shared, alike)
 
 
 def widths(ex) -> dict[str, float]:

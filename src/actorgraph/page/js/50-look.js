@@ -2,10 +2,15 @@
  * look of each actor and claim in vis-network.
  *
  * Provides: el(tag, attrs, ...children), $(id), svg(tag, attrs, ...children),
- *   shapeSwatch(type), lineSwatch(color, dashes, directed, width), nodeLook(actor, dim,
- *   restyle), lineLook(line id, dim, restyle) (a line's look in vis-network), LABEL_EDGES
- *   (whether lines carry their relation's name).
- * Uses: 40-data.js, 45-lines.js; tieWidth (25-ties.js).
+ *   shapeSwatch(type), lineSwatch(color, dashes, directed, width, glyph) (a glyph, if
+ *   given, in its middle), relationSwatch(relation, dashes) (its family's colour and glyph,
+ *   an arrowhead if directed), glyphSvg(glyph, color, x, y, r) (an SVG group), nodeLook(actor,
+ *   dim, restyle), lineLook(line id, dim, restyle) (a line's look in vis-network),
+ *   LABEL_EDGES (whether lines carry their relation's name), LABEL_INSIDE (the shapes
+ *   holding their actor's name), GLYPH_ROOM_TEXT (the room a
+ *   line's label leaves for its glyph at its start, 68-glyphs.js).
+ * Uses: 40-data.js, 45-lines.js; tieWidth (25-ties.js); glyphParts, GLYPH_STROKE,
+ *   GLYPH_HALO (27-glyphs.js).
  */
 "use strict";
 
@@ -50,14 +55,38 @@ function shapeSwatch(type) {
   return svg("svg", { width: 14, height: 14, viewBox: "0 0 14 14", "aria-hidden": "true" },
     svg(tag, { ...attrs, fill, stroke: "rgba(0,0,0,.35)", "stroke-width": 0.8 }));
 }
-function lineSwatch(color, dashes, directed, width = 2) {
-  const line = svg("line", { x1: 1, y1: 6, x2: directed ? 22 : 27, y2: 6, stroke: color,
+// A glyph (27-glyphs.js) as SVG: a group of its parts drawn at r = 1 and scaled to r (its
+// strokes with it), its halo under its outline.
+function glyphSvg(glyph, color, x, y, r) {
+  const parts = glyphParts(glyph, 0, 0, 1) || [];
+  const shape = (p, paint) => (p.circle
+    ? svg("circle", { cx: 0, cy: 0, r: p.circle, ...paint })
+    : svg(p.closed ? "polygon" : "polyline", { points: p.points.map(q => q.join(",")).join(" "),
+      ...paint }));
+  const halo = { fill: "#fff", stroke: "#fff", "stroke-width": GLYPH_HALO,
+    "stroke-linejoin": "round", "stroke-linecap": "round" };
+  const ink = { fill: "none", stroke: color, "stroke-width": GLYPH_STROKE };
+  return svg("g", { class: "glyph", "data-glyph": glyph,
+    transform: `translate(${x} ${y}) scale(${r})` },
+  ...parts.map(p => shape(p, p.closed === false ? { ...halo, fill: "none" } : halo)),
+  ...parts.map(p => shape(p, ink)));
+}
+function lineSwatch(color, dashes, directed, width = 2, glyph = null) {
+  const h = glyph ? 14 : 12, y = h / 2;
+  const line = svg("line", { x1: 1, y1: y, x2: directed ? 22 : 27, y2: y, stroke: color,
     "stroke-width": width, "stroke-dasharray": dashes ? dashes.map(d => d / 2).join(" ") : "none" });
   const parts = [line];
-  if (directed) parts.push(svg("polygon", { points: "21,2 28,6 21,10", fill: color }));
-  return svg("svg", { width: 28, height: 12, viewBox: "0 0 28 12", "aria-hidden": "true" },
+  if (directed) {
+    parts.push(svg("polygon", { points: `21,${y - 4} 28,${y} 21,${y + 4}`, fill: color }));
+  }
+  if (glyph) parts.push(glyphSvg(glyph, color, directed ? 11 : 14, y, 5));
+  return svg("svg", { width: 28, height: h, viewBox: `0 0 28 ${h}`, "aria-hidden": "true" },
     ...parts);
 }
+const relationSwatch = (relation, dashes = false) => {
+  const r = RELATIONS[relation], f = FAMILIES[r.family];
+  return lineSwatch(f.color, dashes, r.directed, 2, f.glyph);
+};
 
 function tint(hex, amount) {
   const n = parseInt(hex.slice(1), 16);
@@ -67,8 +96,11 @@ function tint(hex, amount) {
 const DIM_NODE = { background: "#eceef1", border: "#d8dce2" };
 // Per item only what differs between items: vis-network spends most of its start-up
 // merging per-item options (shared ones are set once, in the network's options).
+// vis-network's shapes that hold their actor's name inside (as large as it), the others
+// write it below.
+const LABEL_INSIDE = new Set(["box", "ellipse", "database", "circle"]);
 function nodeLook(a, dim, restyle = false) {
-  const t = TYPES[a.type], inside = t.shape === "box" || t.shape === "ellipse";
+  const t = TYPES[a.type], inside = LABEL_INSIDE.has(t.shape);
   const bg = dim ? DIM_NODE.background : inside ? tint(t.color, 0.72) : t.color;
   const border = dim ? DIM_NODE.border : t.color;
   const lit = { background: bg, border: "#1d2430" };
@@ -81,6 +113,9 @@ function nodeLook(a, dim, restyle = false) {
   return look;
 }
 const LABEL_EDGES = ties.length <= 150;
+// A line's label starts with this much room (two em spaces): its glyph is drawn there, on
+// the line (68-glyphs.js).
+const GLYPH_ROOM_TEXT = "\u2003\u2003";
 // A line: a claim drawn on its own, or a tie of several claims drawn as one (45-lines.js),
 // as wide as it has claims shown, dashed as its strongest affirming one.
 function lineLook(id, dim, restyle = false) {
@@ -95,7 +130,8 @@ function lineLook(id, dim, restyle = false) {
   if (curves.has(id)) style.smooth = curves.get(id);
   if (t) style.width = tieWidth(shownNow ? shownNow.count : t.claims.length);
   if (LABEL_EDGES) {
-    style.label = (c && denies(c) ? "denies: " : "") + RELATIONS[what.relation].label +
+    style.label = GLYPH_ROOM_TEXT + (c && denies(c) ? "denies: " : "") +
+      RELATIONS[what.relation].label +
       (t ? ` ×${shownNow ? shownNow.count : t.claims.length}` : "");
   }
   if (dim || restyle) style.font = { color: dim ? "#c9ced5" : "#5b6472" };

@@ -21,18 +21,22 @@
  * What it draws are the lines of 45-lines.js: a tie of several claims as one line, as wide
  * as it has claims shown; selected and hovered lines are drawn again after the actors, and
  * so are the names wanted (70-highlight.js's, read at draw time) when zoomed too far out
- * for vis-network to write them.
+ * for vis-network to write them. Each line's glyph (68-glyphs.js) is drawn with the lines,
+ * under the actors: on a small page after vis-network's lines.
  *
  * Provides: lineAt(point) (large page only: the id of the line nearest a canvas point),
  *   linePoint(id), linePointAt(id, u), claimPoint(claim id) (the middle of the line drawing
- *   it), linePlan(), marked (the claims drawn as selected), markClaims(ids), hoverLine(id),
+ *   it), smallLine(id) (a small page's line as vis-network drew it last: { f, t, middle,
+ *   label: { width, angle, font, ends (its actors' boxes) } or null }, or null), linePlan(),
+ *   marked (the claims drawn as selected), markClaims(ids), hoverLine(id),
  *   redrawSoon(), holdFrames() and releaseFrames() (one frame for several changes made
  *   between them), setFocus(ids) (a large page's focus: these actors and the lines among
  *   them stand out, the rest is faded; null: none), focused (that Set, or null),
  *   LEAN_SCALE, lastPlan (the lines the last frame drew:
- *   { line, r, dashes, arrow }).
+ *   { line, r, dashes, arrow, plain (drawn plain: zoomed out, or behind a focus's veil) }).
  * Uses: 40-data.js, 45-lines.js, 60-network.js; bendOf, controlPoint, distanceToLine,
- *   lineMiddle, pointAlong, boxMeets (30-geometry.js); tieWidth (25-ties.js).
+ *   lineMiddle, pointAlong, boxMeets (30-geometry.js); tieWidth (25-ties.js); drawGlyphs
+ *   (68-glyphs.js, at draw time).
  */
 "use strict";
 
@@ -113,7 +117,7 @@ function linePlan(v = viewBox()) {
     // Behind a focus's veil, lines are drawn plain: dashes and arrowheads would not show.
     const plain = !zoomedIn || (focused !== null && !(focused.has(line.from) &&
       focused.has(line.to)));
-    plan.push({ line, r, dashes: !plain && len2 < dashMax2 &&
+    plan.push({ line, r, plain, dashes: !plain && len2 < dashMax2 &&
       CERTAINTIES[lineCertainty(line)].dashes,
     arrow: !plain && tipSeen && line.tie.directed });
   }
@@ -175,6 +179,7 @@ function drawLines(ctx) {
     ctx.fill();
   }
   ctx.restore();
+  if (!focused) drawGlyphs(ctx, plan.filter(item => !item.plain));  // else over the veil
 }
 // Selected and hovered lines: wider, drawn after the actors (on top of everything).
 let drawnOnTop = [];
@@ -192,6 +197,7 @@ function drawLinesOnTop(ctx) {
     ctx.stroke();
   }
   ctx.restore();
+  drawGlyphs(ctx, drawnOnTop.filter(item => !item.plain));
 }
 // The shown line passing nearest a canvas point, within vis-network's reach of 10 canvas
 // pixels (or null): its id.
@@ -217,6 +223,24 @@ function linePointAt(id, u = 0.5) {
   return u === 0.5 ? lineMiddle(r) : pointAlong(r, u);
 }
 const linePoint = id => linePointAt(id, 0.5);
+// A small page's line as vis-network drew it: its ends, its middle and, if vis-network wrote
+// it, its label's width, angle (turned along the line, never upside down, as vis-network
+// turns it) and font, and the boxes of the actors it joins.
+function smallLine(id) {
+  const edge = network.body.edges[id];
+  if (!edge || !edge.connected) return null;
+  const f = edge.from, t = edge.to, middle = edge.edgeType.getPoint(0.5);
+  let label = null;
+  if (edge.options.label !== undefined && edge.labelModule.visible()) {
+    const dy = f.y - t.y, dx = f.x - t.x;
+    let angle = Math.atan2(dy, dx);
+    if ((angle < -1 && dx < 0) || (angle > 0 && dx < 0)) angle += Math.PI;
+    const font = edge.labelModule.fontOptions;
+    label = { width: edge.labelModule.size.width, angle, font: `${font.size}px ${font.face}`,
+      ends: [network.getBoundingBox(edge.fromId), network.getBoundingBox(edge.toId)] };
+  }
+  return { f, t, middle, label };
+}
 // The middle of the line a claim is drawn in (its own, or its tie's).
 const claimPoint = id => linePoint(lineOf(claimById.get(id)));
 // Which claims are drawn as selected: a large page's lines are its own (small pages leave
@@ -265,6 +289,7 @@ function fadeRest(ctx) {
     }
   }
   ctx.setLineDash([]);
+  drawGlyphs(ctx, lastPlan.filter(item => !item.plain));  // the focus's lines on screen
   const labels = [];
   for (const id of focused) {
     const n = network.body.nodes[id];
@@ -298,6 +323,14 @@ function drawWantedNames(ctx) {
     ctx.fillText(nameOf(id), node.x, y);
   }
   ctx.restore();
+}
+// A small page's glyphs are drawn right after vis-network's lines, under its actors.
+if (!BIG) {
+  const drawEdges = network.renderer._drawEdges;
+  network.renderer._drawEdges = function (ctx) {
+    drawEdges.call(this, ctx);
+    drawGlyphs(ctx);
+  };
 }
 if (BIG) {
   network.on("beforeDrawing", drawLines);

@@ -4,9 +4,12 @@
  * relation (a white disc crossed out). Marks sit a third of the way along their line (the
  * relation's name is in the middle); on a large page only once zoomed in past LEAN_SCALE.
  *
- * Provides: MARKS (the kinds, with their words for the legend), markSwatch(kind),
- *   marksDrawn() (the marks of the last frame: [{ line, kind, x, y }] in canvas
- *   coordinates).
+ * Provides: MARKS (the kinds, with their words for the legend), MARK_AT (where each kind
+ *   sits along its line, 0 to 1), marksOf(line id) and lineMarks(tie, claim or null) (the
+ *   kinds a line carries), markRadius(scale)
+ *   and markReach(kind, r) (a mark's size at a zoom, in canvas units, and how far it reaches
+ *   from its centre), markSwatch(kind), marksDrawn() (the marks of the last frame:
+ *   [{ line, kind, x, y }] in canvas coordinates).
  * Uses: 40-data.js, 45-lines.js, 50-look.js, 60-network.js; pointAlong (30-geometry.js);
  *   linePointAt, lastPlan, LEAN_SCALE (65-lines.js); dimmed (70-highlight.js, at draw time).
  */
@@ -19,6 +22,8 @@ const MARKS = {
 };
 const MARK_AT = { corroborated: 0.33, disputed: 0.67, denial: 0.33 };
 const INK = "#1d2430";
+const markRadius = scale => Math.max(6, 4 / scale);
+const markReach = (kind, r) => (kind === "disputed" ? 1.25 * r : r);
 function drawMark(ctx, kind, x, y, r, publishers) {
   ctx.beginPath();
   if (kind === "disputed") {
@@ -42,16 +47,16 @@ function drawMark(ctx, kind, x, y, r, publishers) {
   ctx.textBaseline = "middle";
   ctx.fillText(kind === "corroborated" ? String(Math.min(publishers, 99)) : "!", x, y + r * 0.05);
 }
-// The kinds of mark a line carries.
-function marksOf(id) {
-  const t = lineTie(id);
-  if (t) {
-    return [t.corroborated ? "corroborated" : null, t.disputed ? "disputed" : null]
-      .filter(Boolean);
-  }
-  const c = claimById.get(id);
-  return denies(c) ? ["denial"] : [];
+// The kinds of mark a line carries: a tie's line (claim null), or a claim's.
+const NO_MARKS = Object.freeze([]);
+function lineMarks(tie, claim) {
+  if (claim) return denies(claim) ? ["denial"] : NO_MARKS;
+  if (!tie.corroborated && !tie.disputed) return NO_MARKS;
+  return [tie.corroborated ? "corroborated" : null, tie.disputed ? "disputed" : null]
+    .filter(Boolean);
 }
+const marksOf = id => (lineTie(id) ? lineMarks(lineTie(id), null)
+  : lineMarks(null, claimById.get(id)));
 // The lines that may carry a mark: ties of several claims, and denials.
 const markable = ties.filter(t => t.corroborated || t.disputed).map(tieLineId)
   .concat(claims.filter(denies).map(c => c.id));
@@ -62,7 +67,7 @@ network.on("afterDrawing", ctx => {
   const scale = network.getScale();
   if (network.renderer.dragging || network.renderer.zooming) return;
   if (BIG && scale < LEAN_SCALE) return;
-  const r = Math.max(6, 4 / scale);
+  const r = markRadius(scale);
   // [line id, the point a share u along it]
   const lines = BIG ? lastPlan.filter(item => marksOf(item.line.id).length)
     .map(item => [item.line.id, u => pointAlong(item.r, u)])

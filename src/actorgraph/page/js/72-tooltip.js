@@ -31,7 +31,7 @@ function lineTip(id, pointer) {
   if (t) {
     const now = look.get(t.index) || { count: 0 };
     const n = t.claims.length;
-    showTip([el("b", {}, tieSentence(t)),
+    showTip([el("b", { class: "glyphed" }, relationSwatch(t.relation), tieSentence(t)),
       el("div", { class: "meta" }, `${n} claims` + (now.count < n ? ` (${now.count} shown)` : "") +
         " · " + supportWords(t) + (t.corroborated ? " · corroborated" : "")),
       ...t.claims.slice(0, 3).map(c => el("div", { class: "q" },
@@ -41,7 +41,8 @@ function lineTip(id, pointer) {
     return;
   }
   const c = claimById.get(id);
-  showTip([el("b", {}, (denies(c) ? "Denied: " : "") + sentence(c)),
+  showTip([el("b", { class: "glyphed" }, relationSwatch(c.relation),
+    (denies(c) ? "Denied: " : "") + sentence(c)),
     el("div", { class: "meta" }, claimFacts(c)),
     el("div", { class: "q" }, "“" + clip(c.quote, 220) + "”")], pointer);
   tip.dataset.claim = id;

@@ -135,7 +135,7 @@ function facts(pairs) {
 function relationTag(c) {
   const r = RELATIONS[c.relation];
   return el("span", { class: "kind" },
-    lineSwatch(relationColor(c), CERTAINTIES[c.certainty].dashes, r.directed),
+    relationSwatch(c.relation, CERTAINTIES[c.certainty].dashes),
     r.label, certaintyBadge(c.certainty),
     denies(c) ? el("span", { class: "badge flag disputed" }, "denies") : null);
 }
@@ -222,7 +222,7 @@ function showTie(t) {
   for (const c of t.claims) docs.set(c.doc, (docs.get(c.doc) || 0) + 1);
   openPanel([
     backButton(),
-    el("h2", {}, tieSentence(t)),
+    el("h2", { class: "glyphed" }, relationSwatch(t.relation), tieSentence(t)),
     el("div", { class: "meta" }, `${t.claims.length} claim${t.claims.length === 1 ? "" : "s"}` +
       ` · ${supportWords(t)} `, ...flagBadges(t)),
     el("p", { class: "meta" }, `Strongest: `, certaintyBadge(t.strongest),
@@ -293,7 +293,7 @@ function showActor(id, view = {}) {
       others.length > 1 ? select("With", other, [["", "everyone"],
         ...others.map(x => [x, nameOf(x)])], v => again({ other: v })) : null) : null,
     ...groups.flatMap(([r, list]) => [
-      r ? el("h3", { class: "kind" }, lineSwatch(FAMILIES[r.family].color, false, r.directed),
+      r ? el("h3", { class: "kind" }, relationSwatch(r.name),
         `${r.label} (${list.reduce((n, t) => n + t.claims.length, 0)})`) : null,
       ...rows(list, t => tieBlock(t, claimsIn(t)))]),
     alleged.length ? el("h3", { class: "alleges" }, `Alleges, as the claimant (${alleged.length})`)

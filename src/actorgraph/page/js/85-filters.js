@@ -94,7 +94,8 @@ const evidenceBoxes = {};
   for (const f of V.families) {
     const mine = V.relations.filter(r => r.family === f.name);
     $("filter-relations").append(groupBox("relations", mine.map(r => r.name), f.name,
-      lineSwatch(f.color, false, false), { title: f.description + " (alt-click: only these)" }));
+      lineSwatch(f.color, false, false, 2, f.glyph), { "data-family": f.name,
+        title: `${f.description} Drawn with a ${f.glyph} on its lines. (alt-click: only these)` }));
     $("filter-relations").append(...mine.map(r =>
       checkbox("relations", r.name, r.label, lineSwatch(f.color, false, r.directed),
         rels.get(r.name))));

@@ -7,8 +7,9 @@
  *   undoLayout(), focusOn(ids) (null: the overview), focusState() (the focused actors, or
  *   null), expandFocus(id), whenViewStarts(listener) (called once the first view is set,
  *   with nothing: the page's start hands it the URL's state), tidyLabels().
- * Uses: 40-data.js, 60-network.js; distanceToSegment (30-geometry.js); setFocus, focused
- *   (65-lines.js); focusNames (70-highlight.js); panel (75-panel.js).
+ * Uses: 40-data.js, 50-look.js (LABEL_INSIDE), 60-network.js; distanceToSegment
+ *   (30-geometry.js); setFocus, focused (65-lines.js); focusNames (70-highlight.js); panel
+ *   (75-panel.js).
  */
 "use strict";
 
@@ -88,7 +89,7 @@ function tidyLabels(rounds = 60) {
   const items = ids.map(id => {
     const n = N[id], label = n.options.label || "";
     const r = Math.max(n.shape.width || 0, n.shape.height || 0, 2 * (n.options.size || 10)) / 2;
-    const boxed = ["box", "ellipse", "database", "circle"].includes(n.options.shape);
+    const boxed = LABEL_INSIDE.has(n.options.shape);
     return { id, n, hw: boxed ? r : Math.max(r, label.length * CHAR / 2 + 4),
       top: r, bottom: boxed ? r : r + 20 };
   });

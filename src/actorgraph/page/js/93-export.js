@@ -1,12 +1,14 @@
 /* Pictures of the view to keep: "Save SVG" and "Save PNG" draw the whole of what is shown
- * (every shown actor and line, fitted, not only the part on screen) with the page's title,
+ * (every shown actor and line, fitted, not only the part on screen; each line with its marks
+ * and its family's glyph, where it has room, as on the page) with the page's title,
  * a legend of what it uses, the sources cited and the active filters as a caption. The
  * SVG is built as elements with text nodes (names and titles stay text); the PNG is that
  * SVG drawn at twice its size.
  *
  * Provides: exportSvg() (the SVG element), savePng(), saveSvg(), exportCaption().
  * Uses: 40-data.js, 45-lines.js, 50-look.js, 60-network.js, 67-marks.js; controlPoint,
- *   bendOf (30-geometry.js); supportWords (25-ties.js); filterState (85-filters.js).
+ *   bendOf, pointAlong (30-geometry.js); supportWords (25-ties.js); glyphFits
+ *   (27-glyphs.js); GLYPH (68-glyphs.js); filterState (85-filters.js).
  */
 "use strict";
 
@@ -64,6 +66,7 @@ function exportSvg() {
   const at = p => ({ x: p.x - x0 + pad, y: p.y - y0 + pad + titleH });
   const lines = sv("g", { "stroke-linecap": "round", fill: "none" });
   const marks = sv("g", {});
+  const glyphs = sv("g", {});
   const heads = new Set();
   const drawn = BIG ? drawnLines().filter(l => lineShown(l.id))
     : edgeView.getIds().map(id => ({ id, tie: lineTie(id) || claimById.get(id).tie,
@@ -90,14 +93,20 @@ function exportSvg() {
     const kinds = line.claim ? (denies(line.claim) ? ["denial"] : [])
       : [line.tie.corroborated ? "corroborated" : null, line.tie.disputed ? "disputed" : null]
         .filter(Boolean);
+    const along = u => pointAlong({ f, t, via }, u);
     for (const kind of kinds) {
-      const u = MARK_AT[kind], v = via || { x: (f.x + t.x) / 2, y: (f.y + t.y) / 2 }, w = 1 - u;
-      const p = { x: w * w * f.x + 2 * u * w * v.x + u * u * t.x,
-        y: w * w * f.y + 2 * u * w * v.y + u * u * t.y };
+      const p = along(MARK_AT[kind]);
       const swatch = markSwatch(kind);
       swatch.setAttribute("x", p.x - 8); swatch.setAttribute("y", p.y - 8);
       if (kind === "corroborated") swatch.querySelector("text").textContent = String(line.tie.publishers);
       marks.append(swatch);
+    }
+    // Its family's glyph in its middle, under the actors, as the page draws it at full size
+    // (a mark reaches 7.5 from its centre here).
+    const family = FAMILIES[RELATIONS[line.tie.relation].family];
+    if (glyphFits(Math.hypot(f.x - t.x, f.y - t.y), GLYPH.r, kinds.map(k => [MARK_AT[k], 7.5]))) {
+      const p = along(0.5);
+      glyphs.append(glyphSvg(family.glyph, family.color, p.x, p.y, GLYPH.r));
     }
   }
   const defs = sv("defs", {}, ...[...heads].map(color => sv("marker", {
@@ -110,7 +119,7 @@ function exportSvg() {
     const r = Math.min(34, 10 + 2.6 * Math.sqrt(claimsOf.get(id).length)) * (BIG ? 0.6 : 0.8);
     const points = shapePoints(T.shape, p.x, p.y, r);
     const style = { fill: T.color, stroke: "#1d2430", "stroke-opacity": 0.35 };
-    const inside = ["box", "ellipse", "database", "circle"].includes(T.shape);
+    const inside = LABEL_INSIDE.has(T.shape);
     if (inside) {
       const w = nameOf(id).length * 7.4 + 14;
       nodes.append(sv(T.shape === "box" || T.shape === "database" ? "rect" : "ellipse",
@@ -142,8 +151,8 @@ function exportSvg() {
   const head = text => { ly += 6; legend.append(sv("text", { x: lx, y: ly, "font-weight": 700 }, text)); ly += 18; };
   head("Actors");
   for (const t of V.types) row(shapeSwatch(t.name), t.label);
-  head("Relations (colour)");
-  for (const f of V.families) row(lineSwatch(f.color, false, false), f.name);
+  head("Relations (colour and glyph)");
+  for (const f of V.families) row(lineSwatch(f.color, false, false, 2, f.glyph), f.name);
   head("Certainty (line style)");
   for (const c of V.certainties) row(lineSwatch("#4b5563", c.dashes, false), c.name);
   head("Lines");
@@ -164,7 +173,7 @@ function exportSvg() {
   sv("rect", { x: 0, y: 0, width: "100%", height: "100%", fill: "#fff" }), defs,
   sv("text", { x: pad, y: 28, "font-size": 20, "font-weight": 700, fill: "#1d2430" },
     document.title || "actorgraph"),
-  lines, nodes, marks, legend,
+  lines, glyphs, nodes, marks, legend,
   ...caption.map((text, i) => sv("text", { x: pad, y: titleH + body + 18 + 18 * i,
     "font-size": 12, fill: "#3b4452", class: "caption" }, text)));
   return out;

@@ -21,6 +21,7 @@
  *   linePlan()     a large page's lines in the view: [line id, dashes, arrowhead] (null on
  *                  a small page)
  *   marksDrawn()   the marks of the last frame: [{ line, kind, x, y }]
+ *   glyphsDrawn()  the families' glyphs of the last frame: [{ line, family, glyph, x, y, r }]
  *   expandTie(i), foldTie(i), setEveryClaim(on), isExpanded(i)
  *   state(), setState(state): the view as the URL holds it (35-state.js)
  *   focused()      a large page's focused actors, or null; focusOn(ids)
@@ -90,7 +91,7 @@ window.actorgraph = {
   linePoint, claimPoint, tiePoint: i => linePoint(linesOf(ties[i])[0]),
   lineAt: BIG ? lineAt : null,
   linePlan: BIG ? () => linePlan().map(item => [item.line.id, item.dashes, item.arrow]) : null,
-  marksDrawn,
+  marksDrawn, glyphsDrawn,
   expandTie: i => setExpanded(ties[i], true), foldTie: i => setExpanded(ties[i], false),
   setEveryClaim, isExpanded: i => isExpanded(ties[i]),
   state: viewState, setState: applyState,
