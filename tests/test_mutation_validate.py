@@ -136,24 +136,18 @@ def cite(root, doc: str) -> None:
     (root / "edges.csv").write_text("".join(lines), encoding="utf-8")
 
 
-def test_up_to_ten_sources_are_listed_by_id(casebook):
+@pytest.mark.parametrize("memos, hint", [
+    # up to ten sources are listed by id; past ten, a doc like none gets no hint
+    (9, "(sources.csv has: report, memo-1, memo-2, memo-3, memo-4, memo-5, memo-6, memo-7, "
+        "memo-8, memo-9)"),
+    (10, "(sources.csv has 11 sources)")])
+def test_an_unknown_source_doc_is_told_the_sources(casebook, memos, hint):
     root = casebook()
     with (root / "sources.csv").open("a", encoding="utf-8") as f:
-        for n in range(1, 10):
+        for n in range(1, memos + 1):
             f.write(f"memo-{n},Memo {n},sources/report.txt,,,\n")
     cite(root, "zzzz")
-    assert "case/edges.csv:3: unknown source_doc 'zzzz' (sources.csv has: report, memo-1, " \
-           "memo-2, memo-3, memo-4, memo-5, memo-6, memo-7, memo-8, memo-9)" in problems_of(root)
-
-
-def test_past_ten_sources_a_doc_like_none_gets_no_hint(casebook):
-    root = casebook()
-    with (root / "sources.csv").open("a", encoding="utf-8") as f:
-        for n in range(1, 11):
-            f.write(f"memo-{n},Memo {n},sources/report.txt,,,\n")
-    cite(root, "zzzz")
-    assert "case/edges.csv:3: unknown source_doc 'zzzz' (sources.csv has 11 sources)" \
-        in problems_of(root)
+    assert f"case/edges.csv:3: unknown source_doc 'zzzz' {hint}" in problems_of(root)
 
 
 def test_a_sources_csv_without_sources(casebook):
