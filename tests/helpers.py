@@ -169,3 +169,19 @@ def path_answer(G, source: str, target: str, **options):
     except NoPath as err:
         return str(err)
 
+
+def assert_same_paths(G, small, source: str, target: str, **options) -> None:
+    """`path` answers the same on the part `small` of G as on G itself: the same records,
+    or the same error."""
+    import pytest
+
+    from actorgraph.errors import ActorGraphError
+
+    try:
+        expected = path_answer(G, source, target, **options)
+    except ActorGraphError as err:  # the same error must come back
+        with pytest.raises(type(err), match=str(err)):
+            path_answer(small, source, target, **options)
+        return
+    assert path_answer(small, source, target, **options) == expected, (source, target, options)
+
