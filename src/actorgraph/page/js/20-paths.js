@@ -35,10 +35,11 @@ function byCodePoint(a, b) {
   return i === n ? a.length - b.length : a.codePointAt(i) - b.codePointAt(i);
 }
 
-function bestPath(claims, source, target, { directed = false, rank, oneWay,
-  support = () => 0 }) {
-  if (source === target) return null;
-  const adj = new Map();  // actor -> next actor -> the claims that make that hop
+// Each actor's next actors, and the claims that make each hop: actor -> next actor ->
+// [claims]. A claim of an actor with itself makes none; with `directed`, a claim whose
+// relation goes one way (`oneWay`) only makes the hop from its source.
+function hopMap(claims, directed, oneWay) {
+  const adj = new Map();
   const add = (u, v, c) => {
     if (!adj.has(u)) adj.set(u, new Map());
     if (!adj.get(u).has(v)) adj.get(u).set(v, []);
@@ -49,6 +50,13 @@ function bestPath(claims, source, target, { directed = false, rank, oneWay,
     add(c.from, c.to, c);
     if (!directed || !oneWay(c)) add(c.to, c.from, c);
   }
+  return adj;
+}
+
+function bestPath(claims, source, target, { directed = false, rank, oneWay,
+  support = () => 0 }) {
+  if (source === target) return null;
+  const adj = hopMap(claims, directed, oneWay);
   const NONE = new Map();
   const next = v => adj.get(v) || NONE;
   // Hops from the source, breadth first, until a level reaches the target.
@@ -118,18 +126,8 @@ function rankedPaths(claims, source, target, options, limit = 10, most = 5000) {
   if (best.shortest > most || best.shortest === 1) {
     return { paths: [best], shortest: best.shortest, listed: best.shortest === 1 };
   }
-  // The hops of the best path's search again, as a map of each actor's next actors.
-  const adj = new Map();
-  const add = (u, v, c) => {
-    if (!adj.has(u)) adj.set(u, new Map());
-    if (!adj.get(u).has(v)) adj.get(u).set(v, []);
-    adj.get(u).get(v).push(c);
-  };
-  for (const c of claims) {
-    if (c.from === c.to) continue;
-    add(c.from, c.to, c);
-    if (!options.directed || !options.oneWay(c)) add(c.to, c.from, c);
-  }
+  // The hops of the best path's search again.
+  const adj = hopMap(claims, options.directed, options.oneWay);
   const next = v => adj.get(v) || new Map();
   // Distances to the target, backwards, so that only shortest routes are walked.
   const hops = best.path.length - 1;
