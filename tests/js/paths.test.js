@@ -16,7 +16,9 @@ const claim = (id, from, to, certainty, directed = false, support = 1) => ({ id,
 // The claims the page passes: those of the documents shown (all, without a filter).
 const shownOf = (claims, docs) => (docs ? claims.filter(c => docs.includes(c.doc)) : claims);
 
-test("each pair's path is the one find_paths ranks first", needsCases, () => {
+// Every pair of the cases: what the page answers (`page(found)`, from `find` on the claims
+// shown) against what find_paths answered (`expected(python)`); the pairs that differ.
+function differing(find, page, expected) {
   const wrong = [];
   let asked = 0;
   for (const graph of cases.paths) {
@@ -24,40 +26,31 @@ test("each pair's path is the one find_paths ranks first", needsCases, () => {
       ({ ...claim(id, from, to, certainty, directed, support), doc }));
     for (const [source, target, directed, docs, python] of graph.pairs) {
       asked += 1;
-      const found = bestPath(shownOf(claims, docs), source, target,
+      const found = find(shownOf(claims, docs), source, target,
         options(directed, cases.certainties));
-      const page = found && { actors: found.path, weakest: cases.certainties[found.weakest],
-        corroboration: found.corroboration, shortest: found.shortest,
-        hops: found.hops.map(h => h.claims.map(c => c.id)) };
-      const expected = python && { ...python };
-      if (expected) delete expected.listed;
-      if (!isDeepStrictEqual(page, expected)) {
-        wrong.push({ source, target, directed, docs, python, page });
+      const answers = { page: found && page(found), expected: python && expected(python) };
+      if (!isDeepStrictEqual(answers.page, answers.expected)) {
+        wrong.push({ source, target, directed, docs, ...answers });
       }
     }
   }
+  return [wrong, asked];
+}
+
+test("each pair's path is the one find_paths ranks first", needsCases, () => {
+  const [wrong, asked] = differing(bestPath,
+    found => ({ actors: found.path, weakest: cases.certainties[found.weakest],
+      corroboration: found.corroboration, shortest: found.shortest,
+      hops: found.hops.map(h => h.claims.map(c => c.id)) }),
+    ({ listed, ...python }) => python);
   assert.deepEqual(wrong.slice(0, 3), [], `${wrong.length} of ${asked} pairs differ`);
 });
 
 test("each pair's shortest paths are listed in find_paths's order", needsCases, () => {
-  const wrong = [];
-  let asked = 0;
-  for (const graph of cases.paths) {
-    const claims = graph.claims.map(([id, from, to, certainty, directed, support, doc]) =>
-      ({ ...claim(id, from, to, certainty, directed, support), doc }));
-    for (const [source, target, directed, docs, python] of graph.pairs) {
-      asked += 1;
-      const found = rankedPaths(shownOf(claims, docs), source, target,
-        options(directed, cases.certainties));
-      const page = found && { listed: found.paths.map(p => p.path), shortest: found.shortest,
-        first: found.paths[0].hops.map(h => h.claims.map(c => c.id)) };
-      const expected = python && { listed: python.listed, shortest: python.shortest,
-        first: python.hops };
-      if (!isDeepStrictEqual(page, expected)) {
-        wrong.push({ source, target, directed, docs, expected, page });
-      }
-    }
-  }
+  const [wrong, asked] = differing(rankedPaths,
+    found => ({ listed: found.paths.map(p => p.path), shortest: found.shortest,
+      first: found.paths[0].hops.map(h => h.claims.map(c => c.id)) }),
+    python => ({ listed: python.listed, shortest: python.shortest, first: python.hops }));
   assert.deepEqual(wrong.slice(0, 3), [], `${wrong.length} of ${asked} pairs differ`);
 });
 
