@@ -100,7 +100,11 @@ def test_the_panel_keeps_the_scale_and_fit_shows_everything(explorer):
 
 
 def canvas_colours(ex) -> int:
-    return ex.page.evaluate("""() => {
+    """How many colours the canvas shows, as the next painted frame shows them: a change
+    that resizes the canvas (the panel opening) clears it at once and draws it again on the
+    next animation frame, before the browser paints."""
+    return ex.page.evaluate("""async () => {
+        await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
         const c = document.querySelector('#network canvas');
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
         const seen = new Set();
