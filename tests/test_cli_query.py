@@ -487,3 +487,31 @@ def test_a_first_query_answers_before_it_fills_the_store(runner, casebook, monke
     assert printed == [first.stdout] and "aldovia" in first.stdout.lower()
     with open_casebook("case") as book:
         assert book.from_store
+
+
+def test_the_command_ends_at_once_with_its_status_and_all_its_output(tmp_path, runner):
+    """`actorgraph` ends with os._exit (a large graph is not freed): every byte of its
+    output must still be flushed, and each status passed on."""
+    env = {**os.environ, "ACTORGRAPH_CACHE_DIR": str(tmp_path / "cache")}
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "actorgraph", *args], capture_output=True,
+                              text=True, timeout=60, env=env)
+
+    data = ["--data", str(FIXTURES / "query")]
+    listed = run("claims", *data)  # piped: block-buffered, so flushed only at the end
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout == runner.invoke(cli, ["claims", *data]).stdout
+    assert listed.stdout.count("\n") > 20
+    unknown = run("path", "alpha", "nobody-at-all", *data)
+    assert unknown.returncode == 1 and "nobody-at-all" in unknown.stderr
+    assert run("path", "--no-such-option", *data).returncode == 2
+    assert run("--version").returncode == 0
+
+
+def test_an_exit_with_a_message_prints_it_with_status_1(capsys):
+    from actorgraph.cli import _status
+
+    assert (_status(None), _status(0), _status(3), _status(256 + 4)) == (0, 0, 3, 4)
+    assert _status("stopped: no room") == 1
+    assert capsys.readouterr().err == "stopped: no room\n"

@@ -1,3 +1,3 @@
-from actorgraph.cli import cli
+from actorgraph.cli import main
 
-cli(prog_name="actorgraph")
+main()
