@@ -164,3 +164,23 @@ def test_reading_and_building_builds_nothing_once_a_value_is_wrong(casebook, mon
     assert built == [1]  # built while the quotes were searched, then thrown away
     assert "relation 'supplys_arms_to' is not a relation type" in str(bad_value.value)
     assert "source_text not found" in str(bad_quote.value)
+
+
+def test_claims_added_to_the_adjacency_make_the_graph_add_edges_from_makes():
+    import networkx as nx
+
+    from actorgraph.graph.build import _add_claims
+    from helpers import random_claims_graph
+
+    for seed in range(5):  # parallel claims, claims both ways, claims of an actor to itself
+        H = random_claims_graph(seed)
+        claims = [(u, v, k, dict(d)) for u, v, k, d in H.edges(keys=True, data=True)]
+        assert any(u == v for u, v, *_ in claims)
+        G, F = (nx.MultiDiGraph(**H.graph) for _ in range(2))
+        for graph in (G, F):
+            graph.add_nodes_from(H.nodes(data=True))
+        _add_claims(G, claims)
+        F.add_edges_from(claims)
+        assert same_graph(G, F)
+        assert all(G.edges[u, v, k] is d for u, v, k, d in claims)  # not copied
+        assert G.number_of_edges() == len(claims) and G.has_edge(*claims[0][:3])

@@ -71,14 +71,28 @@ def graph_without_quotes(contents: Contents) -> tuple[nx.MultiDiGraph, Claims]:
         found = names.get(name_key(claimant), ())
         named[claimant] = same[next(iter(found))] if len(found) == 1 else ""
     claims = _claim_edges(contents.claims, same, named)
-    G.add_edges_from(claims)
+    _add_claims(G, claims)
     return G, claims
 
 
+def _add_claims(G: nx.MultiDiGraph, claims: Claims) -> None:
+    """`G.add_edges_from(claims)` for claims whose ends are in G and whose ids are unique
+    (a validated casebook's), keeping each claim's attributes dict as the edge's own rather
+    than copying it: a quarter of the time and half the memory at 500k claims. It fills
+    networkx's adjacency as `MultiDiGraph.add_edge` does (a pair's dict of claims is shared
+    by `_succ` and `_pred`); tests/test_build.py checks the graph against add_edges_from's,
+    down to the order of neighbours."""
+    succ, pred = G._succ, G._pred
+    for u, v, key, attrs in claims:
+        keyed = succ[u].get(v)
+        if keyed is None:
+            keyed = succ[u][v] = pred[v][u] = {}
+        keyed[key] = attrs
+
+
 def place_quotes(G: nx.MultiDiGraph, claims: Claims, spans: dict) -> None:
-    """Add each claim's `paragraph`, `start` and `end` (its edge's last attributes)."""
-    edges = G.edges
-    for u, v, key, _attrs in claims:
+    """Add each claim's `paragraph`, `start` and `end` (its edge's last attributes; the
+    claims' attributes are the edges' own: `_add_claims`)."""
+    for _u, _v, key, attrs in claims:
         span = spans[key]
-        attrs = edges[u, v, key]
         attrs["paragraph"], attrs["start"], attrs["end"] = span.paragraph, span.start, span.end
