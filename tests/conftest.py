@@ -77,10 +77,10 @@ def stored(tmp_path):
 
     def make(G) -> StoreReader:
         store = Store.create(tmp_path / f"s{len(opened)}.sqlite")
-        order = [key for *_, key in G.edges(keys=True)]
-        if all(key.startswith("c") for key in order):  # random_claims_graph: by number
-            order.sort(key=lambda key: int(key[1:]))
-        store.write(tmp_path, [], G, [], str, {}, order=order)
+        claims = list(G.edges(keys=True, data=True))
+        if all(key.startswith("c") for _, _, key, _ in claims):  # random_claims_graph
+            claims.sort(key=lambda claim: int(claim[2][1:]))  # by number
+        store.write(tmp_path, [], G, claims, [], str, {})
         opened.append(store)
         return StoreReader(store, "case")
 

@@ -46,6 +46,7 @@ class Reading:
 
     report: Report
     graph: nx.MultiDiGraph
+    claims: list[tuple[str, str, str, dict]]  # the graph's edges, in edges.csv's order
 
 
 @gc_paused()
@@ -66,7 +67,7 @@ def read_and_build(data_dir: Path | str, strict: bool = False,
     place_quotes(G, claims, report.spans)
     if step is not None:
         step()
-    return Reading(report, G)
+    return Reading(report, G, claims)
 
 
 class WholeGraph(GraphNames):
@@ -336,10 +337,10 @@ def _keep(root: Path, before: Snapshot, reading: Reading, say: bool) -> bool:
     try:
         store = Store.for_writing(path)
         try:
-            with progress("storing", reading.graph.number_of_edges(), show=say) as bar:
-                store.write(root, files, reading.graph, reading.report.warnings,
-                            lambda file: shown.get(file, file), layouts, set(unused),
-                            contents.claims.columns["id"], counted=bar.through)
+            with progress("storing", len(reading.claims), show=say) as bar:
+                store.write(root, files, reading.graph, reading.claims,
+                            reading.report.warnings, lambda file: shown.get(file, file),
+                            layouts, set(unused), counted=bar.through)
         finally:
             store.close()
     except (OSError, sqlite3.Error, Damaged):

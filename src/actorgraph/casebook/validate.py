@@ -328,18 +328,20 @@ def validate(book: Contents, meanwhile: Callable[[Contents], object] | None = No
     readable = book.actors.readable and book.claims.readable
     share = 1.0 if meanwhile else CHILD_SHARE
     finish_quotes = check_quotes(book, source_ids, problems, share) if readable else dict
+    across: list[Problem] = []  # the checks across rows, run while quotes are searched
     try:
         actor_ids = check_actors(book.actors, problems)
         if readable:
             check_claims(book, actor_ids, problems)
         if meanwhile and readable and not any(p.severity == "error" for p in problems):
             meanwhile(book)
+        if readable:
+            alike_actors(book.actors, across)
+            repeated_claims(book, across)
+            check_unused(book, across)  # last on its line: the store redoes it after any edit
     finally:
         spans = finish_quotes()  # also reaps a child searching quotes if a check failed
-    if readable:
-        alike_actors(book.actors, problems)
-        repeated_claims(book, problems)
-        check_unused(book, problems)  # last on its line: the store redoes it after any edit
+    problems += across  # after the quotes' problems, on the same line
     files = {path: i for i, path in enumerate(
         [book.actors.path, book.claims.path, book.sources.path])}
     problems.sort(key=lambda p: (files.get(p.file, -1), p.line or 0))

@@ -45,6 +45,7 @@ import marshal
 import sqlite3
 import time
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from pathlib import Path
@@ -403,15 +404,16 @@ class Store:
 
     @gc_paused()
     def write(self, root: Path, files: list[tuple[tuple, str | None]], G: nx.MultiDiGraph,
-              warnings: list[Problem], relative, layouts: dict[str, Layout | None],
-              unused: set[Problem] = frozenset(), order: list[str] | None = None,
+              claims: list[tuple[str, str, str, dict]], warnings: list[Problem], relative,
+              layouts: dict[str, Layout | None], unused: set[Problem] = frozenset(),
               counted=iter) -> None:
         """Replace what the store holds with the casebook graph `G` (built from the folder
-        `root`), its `warnings` (each file named by `relative(problem.file)`; those in
+        `root`) and its `claims`, G's edges (source, target, id, attributes) in edges.csv's
+        order, its `warnings` (each file named by `relative(problem.file)`; those in
         `unused` are about actors and documents in no claim), its `files` ((state, digest)
         each) and the `layouts` of its table files (by file name; None if a file has none),
-        its claims in edges.csv's `order` (their ids), in one transaction. `counted(rows)`
-        gives the claims' rows back as they are written (a progress bar's `through`)."""
+        in one transaction. `counted(rows)` gives the claims' rows back as they are written
+        (a progress bar's `through`)."""
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -424,18 +426,19 @@ class Store:
             places = {name: (layout.positions if layout is not None else None)
                       for name, layout in layouts.items()}
             self.set_sources(G.graph.get("sources", {}).values(), places.get(SOURCES.filename))
-            self._insert("actors", _actor_rows(G, places.get(NODES.filename)))
+            self._insert("actors", _actor_rows(G, claims, places.get(NODES.filename)))
             db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", _names(G.nodes(
                 data=True)))
-            self._insert("claims", counted(_claim_rows(G, order,
-                                                       places.get(EDGES.filename))))
+            self._insert("claims", counted(
+                claim_row(position, *claim) for position, claim in
+                zip(_positions(len(claims), places.get(EDGES.filename)), claims)))
             self.add_warnings(warnings, relative, layouts.get(EDGES.filename), unused)
             for name, layout in layouts.items():
                 if layout is not None:
                     self.set_layout(name, layout)
             db.executemany("INSERT INTO meta VALUES (?, ?)", (
                 ("root", str(root.resolve())), ("actors", str(G.number_of_nodes())),
-                ("claims", str(G.number_of_edges())), ("built", _now())))
+                ("claims", str(len(claims))), ("built", _now())))
             for name, on in INDEXES.items():
                 db.execute(f"CREATE INDEX {name} ON {on}")
             db.execute("COMMIT")
@@ -527,11 +530,13 @@ def actor_row(position: int, ident: str, attrs: dict, degree: int) -> tuple:
 _PLAIN_ACTOR = set(NODES.column_names)
 
 
-def _actor_rows(G: nx.MultiDiGraph, positions) -> Iterator[tuple]:
+def _actor_rows(G: nx.MultiDiGraph, claims: Iterable[tuple], positions) -> Iterator[tuple]:
+    """The actors' rows, each with its `degree`: the claims it is in (once for a claim
+    tying it to itself)."""
+    degree = Counter(u for u, *_ in claims)
+    degree.update(v for u, v, *_ in claims if v != u)
     for position, (ident, attrs) in zip(_positions(len(G), positions), G.nodes(data=True)):
-        degree = sum(len(keyed) for keyed in G.succ[ident].values()) + sum(
-            len(keyed) for v, keyed in G.pred[ident].items() if v != ident)
-        yield actor_row(position, ident, attrs, degree)
+        yield actor_row(position, ident, attrs, degree[ident])
 
 
 def names_of(nodes: Iterable[tuple[str, dict]]) -> Iterator[tuple[str, str]]:
@@ -564,15 +569,3 @@ def claim_row(position: int, source: str, target: str, key: str, attrs: dict) ->
 
 _RELATION, _DOCUMENT = CLAIM_COLUMNS.index("relation") - 1, CLAIM_COLUMNS.index("source_doc") - 1
 _DIRECTED = len(CLAIM_COLUMNS) - 1
-
-
-def _claim_rows(G: nx.MultiDiGraph, order: list[str] | None, positions) -> Iterator[tuple]:
-    """The claims in edges.csv's order (`order`, their ids; else `G.edges`'): added again in
-    that order, they make the graph `build_graph` made, down to the order of its
-    neighbours."""
-    edges = list(G.edges(keys=True, data=True))
-    if order:
-        rank = {key: i for i, key in enumerate(order)}
-        edges.sort(key=lambda edge: rank.get(edge[2], 0))
-    for position, (u, v, key, attrs) in zip(_positions(len(edges), positions), edges):
-        yield claim_row(position, u, v, key, attrs)
