@@ -62,6 +62,8 @@ def run(command: list[str], env: dict | None = None, timeout: float | None = Non
         seconds = time.perf_counter() - start
         over.set()
         watcher.join()
+        if not answered and os.fstat(out.fileno()).st_size:  # it ended within the last poll
+            answered.append(seconds)
         if timer:
             timer.cancel()
         child.returncode = os.waitstatus_to_exitcode(status)
