@@ -4,9 +4,8 @@
 opened casebook, `export_graph(G, "gexf", "out.gexf")` a graph (a selection, say). A
 single-file format's writer streams the document to an open binary file; a folder format's
 writer fills an empty folder. Both read the casebook as `Records`: actor by actor and claim
-by claim, straight from the casebook's store without building its graph, for every format
-but json and cytoscape, which networkx's own serialisers write from the whole graph. The
-file written is the same, byte for byte, whichever way the casebook is read.
+by claim, straight from the casebook's store without building its graph. The file written is
+the same, byte for byte, whichever way the casebook is read.
 
 Every export follows `files`' rules: a file is written beside its destination and renamed
 into place (a device or FIFO is written directly, a symlink followed), a folder is filled

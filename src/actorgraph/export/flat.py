@@ -92,9 +92,10 @@ def casebook_name(casebook: str | None) -> str | None:
     return PurePath(str(casebook)).name if casebook else casebook
 
 
-def graph_data(G: nx.MultiDiGraph) -> dict:
-    """The graph's own data as every export shows it: the casebook folder by its name."""
-    data = dict(G.graph)
+def graph_data(attributes: dict) -> dict:
+    """The graph's own data (`G.graph`) as every export shows it: the casebook folder by its
+    name."""
+    data = dict(attributes)
     if data.get("casebook"):
         data["casebook"] = casebook_name(data["casebook"])
     return data

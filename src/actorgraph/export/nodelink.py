@@ -1,17 +1,16 @@
 """networkx node-link JSON: what `nx.node_link_graph` and d3 read.
 
-Written from the whole graph by networkx's own `node_link_data`: the format is networkx's
-layout of a graph, and a streamed copy of it would be JSON put together by hand.
+The document `json.dump(nx.node_link_data(G, edges="edges"), indent=2)` writes for the whole
+graph (string ids), streamed item by item (`jsonstream`): 500k claims need no graph in
+memory. tests/test_streamed_export.py checks it against networkx's own, byte for byte.
 """
 
 from __future__ import annotations
 
-import json
 from typing import BinaryIO
 
-import networkx as nx
-
 from actorgraph.export.flat import graph_data
+from actorgraph.export.jsonstream import Slots, item, spooled_items, write_document
 from actorgraph.export.records import Records
 from actorgraph.files import as_text
 
@@ -21,10 +20,17 @@ def write_nodelink(records: Records, out: BinaryIO) -> None:
 
     Graph-level data (the casebook folder, `sources` with every document's metadata) is kept.
     """
-    G = records.graph()
-    H = nx.relabel_nodes(G, str, copy=True) if any(not isinstance(n, str) for n in G) else G
-    data = nx.node_link_data(H, edges="edges")
-    data["graph"] = graph_data(G)
-    with as_text(out) as text:
-        json.dump(data, text, ensure_ascii=False, indent=2)
-        text.write("\n")
+    slots = Slots()
+    document = {"directed": True, "multigraph": True, "graph": graph_data(records.attributes()),
+                "nodes": slots(), "edges": slots()}
+    with spooled_items(records, "json", _node, _edge) as (nodes, edges, count), \
+            as_text(out) as text, records.stage("json: writing", count) as bar:
+        write_document(text, document, slots, [bar.through(nodes), bar.through(edges)])
+
+
+def _node(node, data: dict) -> str:
+    return item({**data, "id": str(node)})
+
+
+def _edge(u, v, key, data: dict) -> str:
+    return item({**data, "source": str(u), "target": str(v), "key": key})

@@ -24,21 +24,28 @@ class Records:
     """A casebook to export. `nodes()` and `edges()` start a new reading each time they are
     called, as `G.nodes(data=True)` and `G.edges(keys=True, data=True)` give them (actors in
     nodes.csv's order; claims in the graph's order or in edges.csv's: `spool.graph_order`
-    tells one from the other); `graph()` builds the whole graph, for the formats that
-    need it. `show_progress`: whether the work is worth a progress bar (see `progress`)."""
+    tells one from the other). `show_progress`: whether the work is worth a progress bar
+    (see `progress`)."""
 
     casebook: str | None  # the casebook folder, as the graph's `casebook` names it
     sources: dict[str, dict]  # the documents of sources.csv by id
     nodes: Callable[[], Iterable[tuple[str, dict]]]
     edges: Callable[[], Iterable[tuple[str, str, str, dict]]]
-    graph: Callable[[], nx.MultiDiGraph]
     show_progress: bool = False
+    graph_attributes: dict | None = None  # a graph's own data (`G.graph`), if it is a graph's
 
     @classmethod
     def of_graph(cls, G: nx.MultiDiGraph) -> Records:
         return cls(G.graph.get("casebook"), G.graph.get("sources", {}),
                    lambda: G.nodes(data=True), lambda: G.edges(keys=True, data=True),
-                   lambda: G)
+                   graph_attributes=G.graph)
+
+    def attributes(self) -> dict:
+        """The graph's own data, as `G.graph` holds it (`build_graph` gives a casebook's
+        graph its folder and its documents)."""
+        if self.graph_attributes is not None:
+            return dict(self.graph_attributes)
+        return {"casebook": self.casebook, "sources": self.sources}
 
     @classmethod
     def of(cls, source: Records | nx.MultiDiGraph) -> Records:
@@ -49,8 +56,7 @@ class Records:
     def of_casebook(cls, book, show_progress: bool = False) -> Records:
         """The records of an opened casebook (`workspace.Casebook`), read from its store when
         it has one, else from the graph it holds."""
-        return cls(str(book.root), book.sources(), book.nodes, book.edges, book.graph,
-                   show_progress)
+        return cls(str(book.root), book.sources(), book.nodes, book.edges, show_progress)
 
     @contextmanager
     def stage(self, label: str, items: Iterable | int | None = None) -> Iterator[Bar]:
