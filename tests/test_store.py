@@ -68,6 +68,7 @@ def test_the_store_is_a_database_analysts_can_query(casebook, cache_dir, monkeyp
     assert db.execute("select actor from names where key = 'the front'").fetchall() == [
         ("front",)]
     assert db.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert db.execute("pragma page_size").fetchone()[0] == 16384  # written faster than 4096
 
 
 def test_a_changed_table_is_read_again(casebook, cache_dir, monkeypatch):
