@@ -515,3 +515,38 @@ def test_an_exit_with_a_message_prints_it_with_status_1(capsys):
     assert (_status(None), _status(0), _status(3), _status(256 + 4)) == (0, 0, 3, 4)
     assert _status("stopped: no room") == 1
     assert capsys.readouterr().err == "stopped: no room\n"
+
+
+def test_neighbors_leaves_out_a_farther_ring_past_the_limit_and_says_so(
+        tmp_path, runner, monkeypatch):
+    from actorgraph.workspace import open_casebook
+    from helpers import quick_store
+
+    root = Path(shutil.copytree(FIXTURES / "query", tmp_path / "query"))
+    quick_store(monkeypatch)
+    ask = ["neighbors", "alpha", "--depth", "3", "--data", str(root), "--format", "csv"]
+    for reading in ("read", "stored"):  # the whole graph just read, then the store's
+        if reading == "read":
+            monkeypatch.setenv("ACTORGRAPH_NO_CACHE", "1")
+        else:
+            monkeypatch.delenv("ACTORGRAPH_NO_CACHE")
+            open_casebook(root).close()  # stored
+            with open_casebook(root) as book:
+                assert book.from_store
+        whole = runner.invoke(cli, ask)
+        assert whole.exit_code == 0 and whole.stderr == ""
+        listed = [row["id"] for row in csv.DictReader(io.StringIO(whole.stdout))]
+        assert listed == ["beta", "gamma", "nunez", "delta", "mara", "epsilon"]  # by distance
+        assert runner.invoke(cli, [*ask, "--limit", "0"]).stdout == whole.stdout
+        # Ring 1 holds 2 actors, ring 2 three more: a limit of 2 to 4 keeps ring 1 only.
+        for limit in ("2", "4"):
+            cut = runner.invoke(cli, [*ask, "--limit", limit])
+            assert cut.exit_code == 0
+            assert [r["id"] for r in csv.DictReader(io.StringIO(cut.stdout))] == [
+                "beta", "gamma"]
+            assert cut.stderr == (f"actors 2 or more hops away not listed: they would bring "
+                                  f"the list past {limit} (--limit); --limit 0 lists them all\n")
+        five = runner.invoke(cli, [*ask, "--limit", "5"])  # rings 1 and 2: five actors
+        assert [r["id"] for r in csv.DictReader(io.StringIO(five.stdout))] == listed[:5]
+        assert "actors 3 or more hops away not listed" in five.stderr
+    assert runner.invoke(cli, [*ask, "--limit", "-1"]).exit_code == 2

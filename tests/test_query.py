@@ -294,3 +294,33 @@ def test_the_actor_asked_about_cannot_be_avoided(G):
         query.neighbours(G, "beta", 1, avoid=("beta",))
     with pytest.raises(InputError, match=r"^avoid 'beta' is the actor the selection is around$"):
         selection(G, around_actor="beta", avoid=("beta",))
+
+
+def test_rings_past_the_limit_are_left_out_whole_whatever_the_order_of_neighbours():
+    import random
+
+    import networkx as nx
+
+    from actorgraph.graph.paths import rings
+
+    for seed in range(30):
+        rng = random.Random(seed)
+        G = nx.gnm_random_graph(40, rng.randrange(20, 120), seed=seed)
+        start, depth, limit = 0, rng.randrange(1, 5), rng.choice((None, 0, 1, 3, 8, 20))
+        full = nx.single_source_shortest_path_length(G, start, cutoff=depth)
+        within = {d: sum(1 for x in full.values() if 0 < x <= d) for d in range(depth + 1)}
+        cut = next((d for d in range(2, depth + 1) if limit is not None and within[d] > limit),
+                   None)
+        expected = {v: d for v, d in full.items() if cut is None or d < cut}
+
+        def shuffled(u, G=G, rng=rng):
+            around = list(G[u])
+            rng.shuffle(around)
+            return around
+
+        found = rings(start, shuffled, depth, limit)
+        assert (found.distance, found.cut) == (expected, cut), seed
+        if cut is not None:  # what of the ring left out was found: past the limit, no more
+            assert len(expected) - 1 + len(found.beyond) == max(limit + 1, len(expected))
+            assert all(full[v] == cut and full[u] == cut - 1 and G.has_edge(u, v)
+                       for v, u in found.beyond.items())

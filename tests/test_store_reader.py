@@ -47,6 +47,10 @@ def test_neighbours_and_details_from_the_store_are_those_of_the_whole_graph(seed
                 small = ix.around_graph(actor, depth, **filters)
                 assert (query.neighbours(small, actor, depth, **filters)
                         == query.neighbours(G, actor, depth, **filters)), (actor, depth, filters)
+                for limit in (1, 5, 20):  # a farther ring left out: read no further
+                    small = ix.around_graph(actor, depth, limit=limit, **filters)
+                    assert (query.neighbourhood(small, actor, depth, limit, **filters)
+                            == query.neighbourhood(G, actor, depth, limit, **filters))
 
 
 def test_names_resolve_as_in_the_whole_graph(stored):
@@ -100,3 +104,20 @@ def test_the_cli_answers_the_same_from_the_store_reading_only_what_it_needs(
     assert first == uncached
     assert served == uncached
     assert [code for code, *_ in uncached] == [0, 0, 0, 0, 0, 0, 0, 1]
+
+
+def test_a_limited_neighbourhood_stops_reading_at_the_ring_it_leaves_out(stored):
+    G = random_casebook(3)
+    ix = stored(G)
+    hub = max(G, key=G.degree)
+    real, read = ix.store.ends, []
+    ix.store.ends = lambda actor: read.append(actor) or real(actor)
+    ix.around_graph(hub, 3)
+    everything = len(read)
+    read.clear()
+    small = ix.around_graph(hub, 3, limit=3)
+    found = query.neighbourhood(small, hub, 3, 3)
+    assert found.cut == 2 and {r["distance"] for r in found.rows} == {1}
+    # The hub's claims, then its neighbours' until a fourth actor two hops away turns up
+    # (each read twice at most: the walk, and the claims of the ties it keeps).
+    assert len(set(read)) < everything / 3

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import networkx as nx
 
 from actorgraph.errors import BadValue
 from actorgraph.graph.filters import check_min_sources, filter_claims
 from actorgraph.graph.metrics import centrality
-from actorgraph.graph.paths import PathResult
+from actorgraph.graph.paths import PathResult, rings
 from actorgraph.graph.select import check_depth, ranked
 from actorgraph.graph.ties import Tie, claim_ties, pair_ties, ties
 from actorgraph.schema import ACTOR_TYPES, AFFIRMS, CERTAINTIES, CERTAINTY_RANK, RELATIONS, check
@@ -137,16 +138,36 @@ def actor_details(G: nx.MultiDiGraph, actor: str) -> dict:
             "alleges": alleges}
 
 
+@dataclass
+class Neighbourhood:
+    """`neighbours`' rows, and the ring left out for `limit` (its distance; None if none)."""
+
+    rows: list[dict]
+    cut: int | None = None
+
+
 def neighbours(G: nx.MultiDiGraph, actor: str, depth: int = 1, **filters) -> list[dict]:
     """The actors within `depth` hops of `actor` (direction ignored), nearest first, each
     with the actors one hop nearer that link it (`via`) and the relations of those claims.
     `filters` are those of `filters.filter_claims`."""
+    return neighbourhood(G, actor, depth, **filters).rows
+
+
+def neighbourhood(G: nx.MultiDiGraph, actor: str, depth: int = 1, limit: int | None = None,
+                  **filters) -> Neighbourhood:
+    """`neighbours`, with at most `limit` actors past the first ring: the first ring that
+    would bring them past it is left out, and those beyond (`paths.rings`)."""
     depth = check_depth(G, depth, least=1)
+    if limit is not None and limit < 0:
+        raise BadValue("limit", limit, "must be 0 or more")
     if actor in filters.get("avoid", ()):
         raise BadValue("avoid", actor, "is the actor asked about")
+    if actor not in G:
+        raise nx.NodeNotFound(f"Source {actor} is not in G")
     view = filter_claims(G, **filters)
     H = view.to_undirected(as_view=True)  # visits only what lies within `depth`
-    distance = nx.single_source_shortest_path_length(H, actor, cutoff=depth)
+    found = rings(actor, H.__getitem__, depth, limit)
+    distance = found.distance
     rows = []
     for other, d in distance.items():
         if other == actor:
@@ -156,7 +177,8 @@ def neighbours(G: nx.MultiDiGraph, actor: str, depth: int = 1, **filters) -> lis
                             for c in view.get_edge_data(x, y, default={}).values()})
         rows.append({"id": other, "name": name(G, other), "type": G.nodes[other].get("type"),
                      "distance": d, "via": via, "relations": relations})
-    return sorted(rows, key=lambda r: (r["distance"], name_key(r["name"]), r["id"]))
+    rows.sort(key=lambda r: (r["distance"], name_key(r["name"]), r["id"]))
+    return Neighbourhood(rows, found.cut)
 
 
 def actor_rows(G: nx.MultiDiGraph, types: Iterable[str] = (), sort: str = "name") -> list[dict]:

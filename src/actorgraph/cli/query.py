@@ -18,6 +18,8 @@ from actorgraph.cli.options import (
     resolve_filters,
 )
 
+NEIGHBOURS_LISTED = 1000  # `neighbors` lists at most this many actors past the first hop
+
 
 @click.command()
 @actor_argument("source", "A")
@@ -92,9 +94,14 @@ def show(actor: str, data_dir: Path, quiet: bool, fmt: str):
 @data_option
 @click.option("--depth", type=int, default=1, show_default=True, metavar="N",
               help="How many hops away to look.")
+@click.option("--limit", type=click.IntRange(min=0), default=NEIGHBOURS_LISTED,
+              show_default=True, metavar="N",
+              help="List at most N actors past the first hop: a farther ring that would "
+                   "pass N is left out, and said so (0: no limit).")
 @filter_options
 @format_option
-def neighbors(actor: str, data_dir: Path, quiet: bool, depth: int, fmt: str, **filters):
+def neighbors(actor: str, data_dir: Path, quiet: bool, depth: int, limit: int, fmt: str,
+              **filters):
     """The actors within N hops of ACTOR, how far, through whom and by which relations.
 
     \b
@@ -109,10 +116,15 @@ def neighbors(actor: str, data_dir: Path, quiet: bool, depth: int, fmt: str, **f
     book = opened(data_dir, quiet)
     filters = resolve_filters(book, filters)
     actor = resolve(book, actor, "Name")
-    G = book.around_graph(actor, depth, **filters)
-    rows = answers.neighbours(G, actor, depth, **filters)
+    most = limit or None
+    G = book.around_graph(actor, depth, limit=most, **filters)
+    found = answers.neighbourhood(G, actor, depth, most, **filters)
+    rows = found.rows
     columns = ("distance", "name", "id", "type", "via", "relations")
     emit(fmt, rows, fields=answers.NEIGHBOR_FIELDS, text=lambda: text.table(rows, columns))
+    if found.cut is not None:
+        click.echo(f"actors {found.cut} or more hops away not listed: they would bring the "
+                   f"list past {limit:,} (--limit); --limit 0 lists them all", err=True)
 
 
 @click.command()

@@ -310,6 +310,39 @@ def shortest_paths(G: nx.MultiDiGraph, source: str, target: str,
     return meet_halfway(source, target, *steps(G, directed))
 
 
+@dataclass
+class Rings:
+    """The actors within some hops of one (`rings`): each with its `distance`; the ring left
+    out for the limit (`cut`, its distance; None if none) and the actors of it found before
+    the walk stopped, each with the actor it was reached from (`beyond`)."""
+
+    distance: dict
+    cut: int | None = None
+    beyond: dict = field(default_factory=dict)
+
+
+def rings(start, neighbours_of: Callable[[object], Iterable], depth: int,
+          limit: int | None = None) -> Rings:
+    """The actors within `depth` hops of `start`, found ring by ring (`neighbours_of(u)`:
+    the actors one hop from u). With `limit`, a ring past the first that would bring the
+    actors found past `limit` is left out whole, and the walk stops there. Which actors are
+    left out does not depend on the order the neighbours come in."""
+    distance, fringe = {start: 0}, [start]
+    for d in range(1, depth + 1):
+        ring = {}  # actor -> the actor it was reached from
+        for u in fringe:
+            for v in neighbours_of(u):
+                if v not in distance and v not in ring:
+                    ring[v] = u
+                    if limit is not None and d > 1 and len(distance) - 1 + len(ring) > limit:
+                        return Rings(distance, d, ring)
+        distance.update(dict.fromkeys(ring, d))
+        fringe = list(ring)
+        if not fringe:
+            break
+    return Rings(distance)
+
+
 def meet_halfway(source, target, forward, backward) -> list[list]:
     """Every shortest path from `source` to `target`, where `forward(u)` is the set of
     actors one step on from u and `backward(u)` the set one step back: a breadth-first

@@ -24,6 +24,7 @@ from actorgraph.graph.paths import (
     k_best,
     k_searchable,
     meet_halfway,
+    rings,
     simple_paths,
     steps_along,
 )
@@ -118,30 +119,30 @@ class StoreReader(Names):
         return self.store.graph_of(actors, claims, self.casebook)
 
     def around_graph(self, actor: str, depth: int = 1, avoid: Iterable[str] = (),
-                     **filters) -> nx.MultiDiGraph:
+                     limit: int | None = None, **filters) -> nx.MultiDiGraph:
         """The actors within `depth` hops of `actor` (direction ignored) under the filters,
         with the claims that link each to one a hop nearer, and the avoided actors: all that
-        `answers.neighbours` looks at."""
+        `answers.neighbours` looks at. With `limit`, the walk stops at the first ring past
+        the first that brings the actors found past it (`paths.rings`): a bounded read."""
         avoid = tuple(avoid)
         claims_of, between = self._walk(avoid, **filters)
-        distance, fringe = {actor: 0}, [actor]
-        pairs = set()  # (u, v): v a hop further than u, linked by a claim that counts
-        for d in range(1, max(depth, 0) + 1):
-            level = []
-            for u in fringe:
-                for s, t, _directed, _claim in claims_of(u):
-                    v = t if s == u else s
-                    if v not in distance:
-                        distance[v] = d
-                        level.append(v)
-                    if distance[v] == d:
-                        pairs.add((u, v))
-            fringe = level
-            if not fringe:
-                break
+
+        def neighbours_of(u: str) -> Iterator[str]:
+            return (t if s == u else s for s, t, _directed, _claim in claims_of(u))
+
+        found = rings(actor, neighbours_of, max(depth, 0), limit)
+        distance = found.distance
+        farthest = depth if found.cut is None else found.cut - 1  # the farthest ring kept
+        # (u, v): v a hop further than u, linked by a claim that counts (u's claims are
+        # read already: those of the farthest ring, which hold nothing shown, never are);
+        # and the actors of a ring left out that were found, with a claim each to the
+        # actor they were reached from: enough for `answers.neighbourhood` to leave it out
+        pairs = {(u, v) for u, d in distance.items() if d < farthest
+                 for v in neighbours_of(u) if distance.get(v) == d + 1}
+        pairs.update((u, v) for v, u in found.beyond.items())
         claims = [c[5] for u, v in pairs for c in between(u, v)]  # whole ties
-        return self.store.graph_of({*distance, *(a for a in avoid if a in self)}, claims,
-                                   self.casebook)
+        return self.store.graph_of({*distance, *found.beyond,
+                                    *(a for a in avoid if a in self)}, claims, self.casebook)
 
     def actor_graph(self, actor: str, others: Iterable[str] = ()) -> nx.MultiDiGraph:
         """The actor, every claim it is in and the actors at their other ends, every claim
