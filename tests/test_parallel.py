@@ -142,3 +142,22 @@ def test_the_graph_built_while_a_child_searches_quotes_is_the_graph(generated, b
               sum(p.severity == "error" for p in alone_errors))
     """)
     assert out == "[True, True] True True 8\n"  # forked for each; 8 quotes altered
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="Linux /proc only")
+def test_memory_shared_by_a_forked_child_counts_once_in_the_pss_benchmark():
+    from benchmarks.pss import measure
+
+    # 80 MB written by the parent, then a child that only reads it, both alive a while.
+    script = textwrap.dedent("""
+        import os, time
+        block = bytearray(80_000_000)
+        for i in range(0, len(block), 4096):
+            block[i] = 1
+        if os.fork() == 0:
+            total = sum(block[::4096]); time.sleep(1.0); os._exit(0)
+        time.sleep(1.0); os.wait()
+    """)
+    found = measure([sys.executable, "-c", script], every=0.05)
+    assert found["code"] == 0 and found["processes"] == 2
+    assert 70 < found["pss_mb"] < 130  # once (RSS added up would be about 160 MB)
