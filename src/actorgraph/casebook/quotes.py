@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cached_property
 from itertools import islice
 from typing import NamedTuple
 
@@ -103,14 +104,34 @@ class Span(NamedTuple):
 
 
 class Document:
-    """A source document's text, folded once, to locate any number of quotes in it."""
+    """A source document's text, folded once, when a quote is first looked for in it (on a
+    large casebook, by the process that searches it: `validate._locate`), to locate any
+    number of quotes in it."""
 
     def __init__(self, text: str):
         self.text = text
-        # Each collapsed run shifts later offsets: (first folded offset after it, total shift).
-        self.folded, self._breaks, self._shifts = _collapse(translate(text))
-        self._paragraph_starts = _paragraph_starts(text)
         self._located: dict[str, Span | None] = {}
+
+    @cached_property
+    def _folding(self) -> tuple[str, list[int], list[int]]:
+        # Each collapsed run shifts later offsets: (first folded offset after it, total shift).
+        return _collapse(translate(self.text))
+
+    @property
+    def folded(self) -> str:
+        return self._folding[0]
+
+    @property
+    def _breaks(self) -> list[int]:
+        return self._folding[1]
+
+    @property
+    def _shifts(self) -> list[int]:
+        return self._folding[2]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return _paragraph_starts(self.text)
 
     def original_offset(self, folded_offset: int) -> int:
         i = bisect_right(self._breaks, folded_offset) - 1
