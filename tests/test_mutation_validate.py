@@ -194,7 +194,7 @@ def child(monkeypatch):
 
     def here(job):
         result = job()
-        parts.append(len(result))
+        parts.append(len(result[0]))  # (spans by document, what `also` gave)
         return lambda: result
 
     monkeypatch.setattr(validation, "in_child", here)
@@ -209,10 +209,11 @@ def test_the_child_searches_the_first_share_of_the_quotes(monkeypatch, child):
     assert [span is None for found in expected for span in found] == [
         False, False, False, True, False, False, False, False]
     monkeypatch.setattr(validation, "APART", 9)  # 8 quotes: searched here alone
-    assert validation._locate(book, PARTS, 0.5)() == expected
+    assert validation._locate(book, PARTS, 0.5)() == (expected, None)
     assert child == []
     monkeypatch.setattr(validation, "APART", 8)
-    located = validation._locate(book, PARTS, 0.5)()
+    located, also = validation._locate(book, PARTS, 0.5, lambda: "also ran")()
+    assert also == "also ran"
     # Half of the 8 quotes are in the first two parts: the child searches those.
     assert child == [2]
     assert located == expected

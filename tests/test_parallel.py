@@ -76,7 +76,8 @@ def generated(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def broken_casebook(generated, tmp_path_factory):
-    """The generated casebook, some quotes altered so they are not found."""
+    """The generated casebook, some quotes altered so they are not found, and three claims
+    repeated under new ids (warned about by the process that searches the quotes)."""
     root = tmp_path_factory.mktemp("cases") / "broken"
     shutil.copytree(generated, root)
     edges = (root / "edges.csv").read_text(encoding="utf-8").splitlines(keepends=True)
@@ -84,6 +85,8 @@ def broken_casebook(generated, tmp_path_factory):
         fields = edges[i].split(",")
         fields[4] = fields[4].replace(" ", " zqxw ", 1)
         edges[i] = ",".join(fields)
+    for n, i in enumerate((10, 20, 30)):
+        edges.append(f"repeat{n}," + edges[i].split(",", 1)[1])
     (root / "edges.csv").write_text("".join(edges), encoding="utf-8")
     return root
 
@@ -106,9 +109,11 @@ def test_quotes_searched_in_two_processes_give_the_same_spans_and_problems(broke
         validate.APART, validate.in_child = 100, marked
         together = validate.validate(read_casebook({str(broken_casebook)!r}))
         found = [p for p in together[1] if "source_text not found" in p.message]
-        print(forked, together == alone, len(found), len(together[0]))
+        repeats = [p for p in together[1] if "repeats claim" in p.message]
+        print(forked, together == alone, len(found), len(together[0]), len(repeats))
     """)
-    assert out == "[True] True 8 2992\n"  # forked once; 8 of 3,000 quotes altered
+    # Forked once; 8 of 3,000 quotes altered; 2,992 + 3 repeated claims placed and warned of.
+    assert out == "[True] True 8 2995 3\n"
 
 
 def test_the_graph_built_while_a_child_searches_quotes_is_the_graph(generated, broken_casebook):

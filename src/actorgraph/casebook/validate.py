@@ -9,6 +9,7 @@ from datetime import date
 from functools import lru_cache
 from operator import eq
 from pathlib import Path
+from typing import TypeVar
 
 from actorgraph.casebook.duplicates import alike_actors, repeated_claims
 from actorgraph.casebook.quotes import Span
@@ -28,6 +29,8 @@ from actorgraph.text import closest, deceptive, has_control, name_key, skeleton
 from actorgraph.util import gc_paused, in_child
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -207,9 +210,12 @@ CHILD_SHARE = 0.6  # of the quotes: this process checks the other values meanwhi
 
 
 def check_quotes(book: Contents, source_ids: dict[str, int], problems: list[Problem],
-                 share: float) -> Callable[[], dict[str, Span]]:
+                 share: float, also: Callable[[], T] = lambda: None
+                 ) -> Callable[[], tuple[dict[str, Span], T]]:
     """Start finding every claim's quote in its document; return the function that finishes
-    the search, reports the quotes not found and returns the spans by claim id."""
+    the search, reports the quotes not found and returns the spans by claim id, with what
+    `also()` gives: run by the process searching the first share of the quotes, once that
+    is done (`_locate`)."""
     rows = book.claims
     cited: dict[str, list[int]] = {}  # document id -> the records that quote it
     for i, (doc_id, quote) in enumerate(zip(rows.columns["source_doc"],
@@ -223,16 +229,17 @@ def check_quotes(book: Contents, source_ids: dict[str, int], problems: list[Prob
             unknown.append((doc_id, records))
         elif doc_id in book.documents:  # else its file is missing or unreadable: reported
             searched.append((doc_id, records))
-    located = _locate(book, searched, share)
+    located = _locate(book, searched, share, also)
 
-    def finish() -> dict[str, Span]:
+    def finish() -> tuple[dict[str, Span], T]:
         ids, quotes, lines = rows.columns["id"], rows.columns["source_text"], rows.lines
         for doc_id, records in unknown:
             message = _unknown_document(doc_id, list(source_ids))
             for i in records:
                 problems.append(Problem(rows.path, lines[i], message))
         spans: dict[str, Span] = {}
-        for (doc_id, records), found in zip(searched, located()):
+        by_document, extra = located()
+        for (doc_id, records), found in zip(searched, by_document):
             for i, span in zip(records, found):
                 if span is None:
                     document = book.documents[doc_id]
@@ -241,7 +248,7 @@ def check_quotes(book: Contents, source_ids: dict[str, int], problems: list[Prob
                                             f"{_short(document.closest(quotes[i]))}"))
                 elif ids[i]:
                     spans[ids[i]] = span
-        return spans
+        return spans, extra
 
     return finish
 
@@ -256,12 +263,14 @@ def _unknown_document(doc_id: str, known: list[str]) -> str:
             f"{len(known):,} sources)")
 
 
-def _locate(book: Contents, searched: list[tuple[str, list[int]]], share: float
-            ) -> Callable[[], list[list[Span | None]]]:
+def _locate(book: Contents, searched: list[tuple[str, list[int]]], share: float,
+            also: Callable[[], T] = lambda: None
+            ) -> Callable[[], tuple[list[list[Span | None]], T]]:
     """Start locating the records' quotes in their documents; return the function that gives
-    the spans, document by document. From `APART` quotes on, a forked child searches the
-    first documents, `share` of the quotes (`parallel.in_child`), while this process checks
-    the other values and then searches the rest."""
+    the spans, document by document, and what `also()` gives. From `APART` quotes on, a
+    forked child searches the first documents, `share` of the quotes (`parallel.in_child`),
+    and then runs `also`, while this process checks the other values and then searches the
+    rest."""
     quotes = book.claims.columns["source_text"]
 
     def locate(part) -> list[list[Span | None]]:
@@ -270,20 +279,27 @@ def _locate(book: Contents, searched: list[tuple[str, list[int]]], share: float
 
     total = sum(len(records) for _, records in searched)
     if total < APART:
-        return lambda: locate(searched)
+        return lambda: (locate(searched), also())
     cut = count = 0
     while cut < len(searched) and count < total * share:
         count += len(searched[cut][1])
         cut += 1
     # Plain tuples go through the pipe: pickled three times faster than Spans.
-    theirs = in_child(lambda: [[span and tuple(span) for span in found]
-                               for found in locate(searched[:cut])])
+    theirs = in_child(lambda: ([[span and tuple(span) for span in found]
+                                for found in locate(searched[:cut])], also()))
 
-    def located() -> list[list[Span | None]]:
+    def located() -> tuple[list[list[Span | None]], T]:
         ours = locate(searched[cut:])
-        return [[span and Span._make(span) for span in found] for found in theirs()] + ours
+        found, extra = theirs()
+        return [[span and Span._make(span) for span in part] for part in found] + ours, extra
 
     return located
+
+
+def _repeated(book: Contents) -> list[Problem]:
+    found: list[Problem] = []
+    repeated_claims(book, found)
+    return found
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -327,8 +343,12 @@ def validate(book: Contents, meanwhile: Callable[[Contents], object] | None = No
     source_ids = check_sources(book.sources, problems)
     readable = book.actors.readable and book.claims.readable
     share = 1.0 if meanwhile else CHILD_SHARE
-    finish_quotes = check_quotes(book, source_ids, problems, share) if readable else dict
-    across: list[Problem] = []  # the checks across rows, run while quotes are searched
+    # The checks across rows run while quotes are searched: the claims' by the process
+    # searching them (on a large casebook a child, which has time to spare), the others here.
+    finish_quotes = (check_quotes(book, source_ids, problems, share, lambda: _repeated(book))
+                     if readable else lambda: ({}, []))
+    alike: list[Problem] = []
+    unused: list[Problem] = []
     try:
         actor_ids = check_actors(book.actors, problems)
         if readable:
@@ -336,12 +356,12 @@ def validate(book: Contents, meanwhile: Callable[[Contents], object] | None = No
         if meanwhile and readable and not any(p.severity == "error" for p in problems):
             meanwhile(book)
         if readable:
-            alike_actors(book.actors, across)
-            repeated_claims(book, across)
-            check_unused(book, across)  # last on its line: the store redoes it after any edit
+            alike_actors(book.actors, alike)
+            check_unused(book, unused)  # last on its line: the store redoes it after any edit
     finally:
-        spans = finish_quotes()  # also reaps a child searching quotes if a check failed
-    problems += across  # after the quotes' problems, on the same line
+        # Also reaps a child searching quotes if a check failed.
+        spans, repeated = finish_quotes()
+    problems += alike + repeated + unused  # after the quotes' problems, on the same line
     files = {path: i for i, path in enumerate(
         [book.actors.path, book.claims.path, book.sources.path])}
     problems.sort(key=lambda p: (files.get(p.file, -1), p.line or 0))
