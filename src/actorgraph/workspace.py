@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from actorgraph.casebook.read import Unreadable, display_path, read_bytes
+from actorgraph.casebook.read import Contents, Unreadable, display_path, read_bytes
 from actorgraph.errors import Problem, ValidationError
 from actorgraph.graph.names import GraphNames, Names
 from actorgraph.progress import progress
@@ -27,7 +27,7 @@ from actorgraph.schema import TABLES
 from actorgraph.store import location
 from actorgraph.store.database import Damaged, Store
 from actorgraph.store.fingerprint import Snapshot, recorded, snapshot, still
-from actorgraph.store.layout import digest, measure
+from actorgraph.store.layout import Layout, digest, measure
 from actorgraph.store.reader import StoreReader
 from actorgraph.util import gc_paused
 
@@ -40,34 +40,79 @@ NOTICE_MB = 20  # a casebook from this size says so while it is read (100k claim
 
 
 @dataclass
+class Fingerprint:
+    """What the store keeps of a casebook's files beside their contents: each file's state
+    as recorded and its digest, each table's layout, and the warnings about actors and
+    documents in no claim (`check_unused`: the store redoes them after any edit)."""
+
+    files: list[tuple[tuple, str | None]]
+    layouts: dict[str, Layout]
+    unused: set[Problem]
+
+
+@dataclass
 class Reading:
     """A casebook just read from its folder: the validation report (its contents, every
-    quote's place, the warnings) and its graph."""
+    quote's place, the warnings), its graph, and its fingerprint for the store (if asked
+    for; None if a file could not be read again)."""
 
     report: Report
     graph: nx.MultiDiGraph
     claims: list[tuple[str, str, str, dict]]  # the graph's edges, in edges.csv's order
+    fingerprint: Fingerprint | None = None
 
 
 @gc_paused()
 def read_and_build(data_dir: Path | str, strict: bool = False,
-                   step: Callable[[], object] | None = None) -> Reading:
+                   step: Callable[[], object] | None = None,
+                   before: Snapshot | None = None) -> Reading:
     """Read, validate and build the casebook at `data_dir`; ValidationError listing every
     problem if it has errors. The graph is built while the quotes are still being searched
-    (on a large casebook by a second process: `validate.validate`). `step()`, if given, is
-    called after each document read, and once more when all is checked and built."""
+    (on a large casebook by a second process: `validate.validate`), and so is the files'
+    fingerprint when `before` (the files' state before reading) is given. `step()`, if
+    given, is called after each document read, and once more when all is checked and
+    built."""
     # Imported here: a question answered from the store needs neither.
     from actorgraph.casebook.validate import validate_casebook
     from actorgraph.graph.build import graph_without_quotes, place_quotes
 
     built = []
-    report = validate_casebook(data_dir, strict, meanwhile=lambda contents: built.append(
-        graph_without_quotes(contents)), step=step)
-    G, claims = built[0]
+
+    def meanwhile(contents: Contents) -> None:
+        built.append(graph_without_quotes(contents))
+        built.append(_fingerprint(before, contents) if before is not None else None)
+
+    report = validate_casebook(data_dir, strict, meanwhile=meanwhile, step=step)
+    (G, claims), fingerprint = built
     place_quotes(G, claims, report.spans)
     if step is not None:
         step()
-    return Reading(report, G, claims)
+    return Reading(report, G, claims, fingerprint)
+
+
+def _fingerprint(before: Snapshot, contents: Contents) -> Fingerprint | None:
+    """The casebook's files read again (none may have changed since `before`, which `_keep`
+    checks before writing): each one's state and digest, each table's layout; None if one
+    cannot be read."""
+    from actorgraph.casebook.validate import check_unused
+
+    tables = dict(zip((t.filename for t in TABLES),
+                      (contents.actors, contents.claims, contents.sources)))
+    files, layouts = [], {}
+    for i, file in enumerate(before.files):
+        try:
+            data = read_bytes(Path(file[0]))
+        except (OSError, Unreadable):
+            return None
+        layout = None
+        if i < len(TABLES):  # input_files lists the three tables first
+            layout = measure(data, tables[TABLES[i].filename].lines)
+            layouts[TABLES[i].filename] = layout
+        files.append((recorded(before, file),
+                      digest(data, layout.forward if layout is not None else None)))
+    unused: list[Problem] = []
+    check_unused(contents, unused)
+    return Fingerprint(files, layouts, set(unused))
 
 
 class WholeGraph(GraphNames):
@@ -286,7 +331,8 @@ def _read(root: Path) -> Casebook:
     documents = len(before.files) - len(TABLES) if before is not None else None
     with progress("reading, checking", documents and documents + 1,
                   show=size >= NOTICE_MB) as bar:
-        reading = read_and_build(root, step=bar.advance if bar.shown else None)
+        reading = read_and_build(root, step=bar.advance if bar.shown else None,
+                                 before=before)
     warnings = reading.report.warnings
     keep = None
     if before is not None:
@@ -308,39 +354,21 @@ def _keep(root: Path, before: Snapshot, reading: Reading, say: bool) -> bool:
     """Write a casebook read after `before` was taken into its store; False when it may not
     be kept (a file changed meanwhile) or cannot be written."""
     path = location.store_path(root)
-    if path is None:
+    found = reading.fingerprint
+    if path is None or found is None:
         return False
-    contents = reading.report.contents
-    tables = dict(zip((t.filename for t in TABLES),
-                      (contents.actors, contents.claims, contents.sources)))
-    files, layouts = [], {}
-    for i, file in enumerate(before.files):
-        try:
-            data = read_bytes(Path(file[0]))
-        except (OSError, Unreadable):
-            return False
-        layout = None
-        if i < len(TABLES):  # input_files lists the three tables first
-            layout = measure(data, tables[TABLES[i].filename].lines)
-            layouts[TABLES[i].filename] = layout
-        files.append((recorded(before, file),
-                      digest(data, layout.forward if layout is not None else None)))
     if not still(before):
         return False  # changed while being read
     if say:
         log.info("keeping the casebook in the store for the next commands")
     shown = {display_path(root / t.filename): t.filename for t in TABLES}
-    from actorgraph.casebook.validate import check_unused
-
-    unused: list[Problem] = []
-    check_unused(contents, unused)
     try:
         store = Store.for_writing(path)
         try:
             with progress("storing", len(reading.claims), show=say) as bar:
-                store.write(root, files, reading.graph, reading.claims,
+                store.write(root, found.files, reading.graph, reading.claims,
                             reading.report.warnings, lambda file: shown.get(file, file),
-                            layouts, set(unused), counted=bar.through)
+                            found.layouts, found.unused, counted=bar.through)
         finally:
             store.close()
     except (OSError, sqlite3.Error, Damaged):
