@@ -93,7 +93,8 @@ def read_and_build(data_dir: Path | str, strict: bool = False,
 def _fingerprint(before: Snapshot, contents: Contents) -> Fingerprint | None:
     """The casebook's files read again (none may have changed since `before`, which `_keep`
     checks before writing): each one's state and digest, each table's layout; None if one
-    cannot be read."""
+    cannot be read, or has changed so that its layout cannot be measured (never a crash:
+    a casebook not stored only costs the next command time)."""
     from actorgraph.casebook.validate import check_unused
 
     tables = dict(zip((t.filename for t in TABLES),
@@ -102,12 +103,15 @@ def _fingerprint(before: Snapshot, contents: Contents) -> Fingerprint | None:
     for i, file in enumerate(before.files):
         try:
             data = read_bytes(Path(file[0]))
+            layout = None
+            if i < len(TABLES):  # input_files lists the three tables first
+                layout = measure(data, tables[TABLES[i].filename].lines)
+                layouts[TABLES[i].filename] = layout
         except (OSError, Unreadable):
             return None
-        layout = None
-        if i < len(TABLES):  # input_files lists the three tables first
-            layout = measure(data, tables[TABLES[i].filename].lines)
-            layouts[TABLES[i].filename] = layout
+        except Exception as err:  # changed since it was read
+            log.debug("the store will not be written: %r", err)
+            return None
         files.append((recorded(before, file),
                       digest(data, layout.forward if layout is not None else None)))
     unused: list[Problem] = []
