@@ -18,11 +18,9 @@ from contextlib import contextmanager
 from typing import TextIO
 
 from actorgraph.export.records import Records
-from actorgraph.export.spool import Spool, graph_order
+from actorgraph.export.spool import spooled_records
 
 INDENT = 2
-
-
 _SCALAR = json.JSONEncoder(ensure_ascii=False).encode  # json's C encoder, used unindented
 
 
@@ -91,24 +89,13 @@ def write_document(text: TextIO, document: dict, slots: Slots,
 def spooled_items(records: Records, label: str, node_item: Callable[[object, dict], str],
                   edge_item: Callable[[object, object, object, dict], str]
                   ) -> Iterator[tuple[Iterator[str], Iterator[str], int]]:
-    """Read `records` once, each actor made JSON text by `node_item(node, attributes)` and
-    each claim by `edge_item(source, target, key, attributes)`, into spools; give back the
-    actors' texts in their order, the claims' in the graph's order (`G.edges()`'s), and how
-    many there are in all. Each stage shows a progress bar named after `label`."""
-    with Spool() as nodes, Spool() as edges:
-        number: dict[object, int] = {}  # actor -> its place in the graph's order
-        rows = records.nodes()
-        with records.stage(f"{label}: reading actors", rows) as bar:
-            for node, data in bar.through(rows):
-                number.setdefault(node, len(number))
-                nodes.add((node_item(node, data),))
-        ends = []
-        rows = records.edges()
-        with records.stage(f"{label}: reading claims", rows) as bar:
-            for u, v, key, data in bar.through(rows):
-                ends.append((number[u], number[v]))
-                edges.add((edge_item(u, v, key, data),))
-        order = graph_order(ends)
-        del ends, number
+    """Read `records` once (`spool.spooled_records`), each actor made JSON text by
+    `node_item(node, attributes)` and each claim by `edge_item(source, target, key,
+    attributes)`; give back the actors' texts in their order, the claims' in the graph's
+    order (`G.edges()`'s), and how many there are in all."""
+    with spooled_records(records, label,
+                         lambda node, data: (node, (node_item(node, data),)),
+                         lambda u, v, key, data: (u, v, (edge_item(u, v, key, data),))
+                         ) as (nodes, edges, order):
         yield ((text for (text,) in nodes.records()), (text for (text,) in edges.records(order)),
                len(nodes) + len(edges))

@@ -132,31 +132,54 @@ class Spooled:
 
 
 @contextmanager
-def spooled(records, label: str) -> Iterator[Spooled]:
-    """Read `records` (`records.Records`) once, each stage under a progress bar named
-    after `label` (the format), into a `Spooled`; its spools are removed on leaving."""
-    flatten = Flattener()
-    node_columns, edge_columns = Columns(), Columns()
-    node_shapes, edge_shapes = array("l"), array("l")
+def spooled_records(records, label: str,
+                    node_record: Callable[[object, dict], tuple[object, tuple]],
+                    edge_record: Callable[[object, object, object, dict],
+                                          tuple[object, object, tuple]]
+                    ) -> Iterator[tuple[Spool, Spool, list[int] | None]]:
+    """Read `records` (`records.Records`) once, each stage under a progress bar named after
+    `label` (the format), into two spools: `node_record(node, data)` gives an actor's id
+    and the record kept for it, `edge_record(u, v, key, data)` a claim's two ends (as the
+    actors' ids) and its record. Give back the spools and the claims' graph order
+    (`graph_order`); the spools are removed on leaving."""
     with Spool() as nodes, Spool() as edges:
-        number: dict[str, int] = {}  # actor id -> its place in the graph's order
+        number: dict[object, int] = {}  # actor id -> its place in the graph's order
         rows = records.nodes()
         with records.stage(f"{label}: reading actors", rows) as bar:
             for node, data in bar.through(rows):
-                node, attrs = flatten.node(node, data)
-                number.setdefault(node, len(number))
-                node_shapes.append(shape := node_columns.see(attrs))
-                nodes.add((node, shape, *attrs.values()))
+                ident, record = node_record(node, data)
+                number.setdefault(ident, len(number))
+                nodes.add(record)
         ends = []
         rows = records.edges()
         with records.stage(f"{label}: reading claims", rows) as bar:
             for u, v, key, data in bar.through(rows):
-                u, v, key, attrs = flatten.edge(u, v, key, data)
-                ends.append((number[u], number[v]))
-                edge_shapes.append(shape := edge_columns.see(attrs))
-                edges.add((key, u, v, shape, *attrs.values()))
+                source, target, record = edge_record(u, v, key, data)
+                ends.append((number[source], number[target]))
+                edges.add(record)
         order = graph_order(ends)
-        del ends
+        del ends, number
+        yield nodes, edges, order
+
+
+@contextmanager
+def spooled(records, label: str) -> Iterator[Spooled]:
+    """Read `records` (`records.Records`) once (`spooled_records`), each record flattened,
+    into a `Spooled`; its spools are removed on leaving."""
+    flatten = Flattener()
+    node_columns, edge_columns = Columns(), Columns()
+    node_shapes, edge_shapes = array("l"), array("l")
+
+    def node_record(node, data: dict) -> tuple[str, tuple]:
+        node, attrs = flatten.node(node, data)
+        node_shapes.append(shape := node_columns.see(attrs))
+        return node, (node, shape, *attrs.values())
+
+    def edge_record(u, v, key, data: dict) -> tuple[str, str, tuple]:
+        u, v, key, attrs = flatten.edge(u, v, key, data)
+        edge_shapes.append(shape := edge_columns.see(attrs))
+        return u, v, (key, u, v, shape, *attrs.values())
+
+    with spooled_records(records, label, node_record, edge_record) as (nodes, edges, order):
         yield Spooled(nodes, edges, node_columns, edge_columns, node_shapes, edge_shapes,
                       order)
-
