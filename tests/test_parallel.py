@@ -166,3 +166,22 @@ def test_memory_shared_by_a_forked_child_counts_once_in_the_pss_benchmark():
     found = measure([sys.executable, "-c", script], every=0.05)
     assert found["code"] == 0 and found["processes"] == 2
     assert 70 < found["pss_mb"] < 130  # once (RSS added up would be about 160 MB)
+
+
+def test_a_pause_that_made_many_objects_leaves_them_out_of_the_collectors_sight():
+    out = run_alone("""
+        import gc
+        from actorgraph import util
+        util.FREEZE_OBJECTS = 50_000
+        with util.gc_paused():
+            few = [[i] for i in range(1_000)]
+        after_few = gc.get_freeze_count()
+        with util.gc_paused():
+            many = [[i] for i in range(100_000)]
+        print(gc.isenabled(), after_few, gc.get_freeze_count() >= 100_000)
+        gc.disable()
+        with util.gc_paused():  # a pause inside a pause leaves the collector off, unfrozen
+            more = [[i] for i in range(100_000)]
+        print(gc.isenabled(), gc.get_freeze_count() < 200_000)
+    """)
+    assert out == "True 0 True\nFalse True\n"
