@@ -258,3 +258,66 @@ def test_an_unknown_document_among_many_is_named_with_a_suggestion(runner, caseb
     assert result.exit_code == 1
     assert ("case/edges.csv:3: unknown source_doc 'memo-O7' (did you mean 'memo-07'? "
             "sources.csv has 12 sources)") in result.stderr
+
+
+def _repeats_one_by_one(claims: list[dict]) -> list[tuple[int, str]]:
+    """What `repeated_claims` should say, worked out claim by claim in the plainest way:
+    (line, message start) of each warning, in order."""
+    from actorgraph.schema import RELATIONS as KINDS
+    from actorgraph.text import fold
+
+    said, seen = [], []  # seen: (tie, folded quote, date, id, line) of the claims before
+    for line, claim in enumerate(claims, start=2):
+        ends = (claim["source"], claim["target"])
+        if not KINDS[claim["relation"]].directed:
+            ends = tuple(sorted(ends))
+        tie = (*ends, claim["relation"], claim["source_doc"])
+        same_tie = [s for s in seen if s[0] == tie]
+        quote = fold(claim["source_text"]).casefold()
+        repeated = [s for s in same_tie if s[1] == quote]
+        seen.append((tie, quote, claim["date"], claim["id"], line))
+        if repeated:
+            said.append((line, f"claim {claim['id']!r} repeats claim {repeated[0][3]!r}"))
+            seen.pop()  # a repeat is not a claim of its own for those after it
+            continue
+        dated = [s for s in same_tie if s[2]]  # the first dated one sets the date
+        if claim["date"] and dated and not (dated[0][2].startswith(claim["date"])
+                                            or claim["date"].startswith(dated[0][2])):
+            said.append((line, f"claim {claim['id']!r} dates this tie {claim['date']!r}"))
+    return said
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_repeated_claims_match_a_claim_by_claim_reading(seed):
+    _repeats_checked(seed)
+
+
+def test_the_random_claims_repeat_and_date_ties_twice():
+    said = [_repeats_checked(seed) for seed in range(20)]
+    assert sum(said) > 40 and said.count(0) < 10, said
+
+
+def _repeats_checked(seed: int) -> int:
+    """Random claims' repeats, as found and as worked out one by one; how many."""
+    import random
+    from pathlib import Path
+
+    from actorgraph.casebook.duplicates import repeated_claims
+    from actorgraph.casebook.read import Contents, Rows
+
+    rng = random.Random(seed)
+    relations = ["supports", "met_with", "allied_with", "finances"]  # two of each kind
+    claims = [{"id": f"c{i}", "source": rng.choice("abcd"), "target": rng.choice("abcd"),
+               "relation": rng.choice(relations), "source_doc": rng.choice(["d1", "d2"]),
+               "source_text": rng.choice(["Iran  armed them", "iran armed them",
+                                          "\u201cIran\u201d armed them", "They met twice"]),
+               "date": rng.choice(["", "2020", "2020-05", "2021", "2020-06-01"])}
+              for i in range(rng.randint(5, 60))]
+    columns = {name: [c[name] for c in claims] for name in claims[0]}
+    rows = Rows("edges.csv", columns, list(range(2, len(claims) + 2)))
+    found: list = []
+    repeated_claims(Contents(Path("."), None, rows, None, {}, []), found)
+    expected = _repeats_one_by_one(claims)
+    assert [(p.line, p.message[:len(m)]) for p, (_l, m) in zip(found, expected)] == expected
+    assert len(found) == len(expected)
+    return len(found)
