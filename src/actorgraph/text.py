@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Typography folded to ASCII before quotes and names are compared.
 FOLD = str.maketrans(
@@ -44,7 +45,8 @@ def fold(text: str) -> str:
     return squeeze(translate(text)).strip()
 
 
-def name_key(text: str) -> str:
+@lru_cache(maxsize=1 << 19)  # a load folds each actor's names four times (checks, look-alikes,
+def name_key(text: str) -> str:  # claimants, store): 2 us each, 0.5 s a time at 500k claims
     """The form names are matched in: `fold`, then no accents, no case, a hyphen read as a
     space and full stops dropped ("U.S." is "us", "Al—Quds" is "al quds")."""
     folded = fold(text)
