@@ -296,8 +296,12 @@ def _locate(book: Contents, searched: list[tuple[str, list[int]]], share: float,
     return located
 
 
-def _repeated(book: Contents) -> list[Problem]:
+def _across(book: Contents) -> list[Problem]:
+    """The warnings about actors alike and claims repeated: the checks across rows that the
+    process searching the quotes runs when it is done (on a large casebook a child, which
+    has time to spare while this process checks the values and builds the graph)."""
     found: list[Problem] = []
+    alike_actors(book.actors, found)
     repeated_claims(book, found)
     return found
 
@@ -343,11 +347,8 @@ def validate(book: Contents, meanwhile: Callable[[Contents], object] | None = No
     source_ids = check_sources(book.sources, problems)
     readable = book.actors.readable and book.claims.readable
     share = 1.0 if meanwhile else CHILD_SHARE
-    # The checks across rows run while quotes are searched: the claims' by the process
-    # searching them (on a large casebook a child, which has time to spare), the others here.
-    finish_quotes = (check_quotes(book, source_ids, problems, share, lambda: _repeated(book))
+    finish_quotes = (check_quotes(book, source_ids, problems, share, lambda: _across(book))
                      if readable else lambda: ({}, []))
-    alike: list[Problem] = []
     unused: list[Problem] = []
     try:
         actor_ids = check_actors(book.actors, problems)
@@ -356,12 +357,11 @@ def validate(book: Contents, meanwhile: Callable[[Contents], object] | None = No
         if meanwhile and readable and not any(p.severity == "error" for p in problems):
             meanwhile(book)
         if readable:
-            alike_actors(book.actors, alike)
             check_unused(book, unused)  # last on its line: the store redoes it after any edit
     finally:
         # Also reaps a child searching quotes if a check failed.
-        spans, repeated = finish_quotes()
-    problems += alike + repeated + unused  # after the quotes' problems, on the same line
+        spans, across = finish_quotes()
+    problems += across + unused  # after the quotes' problems, on the same line
     files = {path: i for i, path in enumerate(
         [book.actors.path, book.claims.path, book.sources.path])}
     problems.sort(key=lambda p: (files.get(p.file, -1), p.line or 0))
