@@ -284,16 +284,32 @@ def _locate(book: Contents, searched: list[tuple[str, list[int]]], share: float,
     while cut < len(searched) and count < total * share:
         count += len(searched[cut][1])
         cut += 1
-    # Plain tuples go through the pipe: pickled three times faster than Spans.
-    theirs = in_child(lambda: ([[span and tuple(span) for span in found]
-                                for found in locate(searched[:cut])], also()))
+    theirs = in_child(lambda: ([list(map(_packed, found)) for found in locate(searched[:cut])],
+                               also()))
 
     def located() -> tuple[list[list[Span | None]], T]:
         ours = locate(searched[cut:])
         found, extra = theirs()
-        return [[span and Span._make(span) for span in part] for part in found] + ours, extra
+        return [list(map(_unpacked, part)) for part in found] + ours, extra
 
     return located
+
+
+def _packed(span: Span | None) -> tuple | None:
+    """A span as it goes through the pipe: a plain tuple (pickled three times faster than a
+    Span), without its one piece when it has one (half the time again: most quotes)."""
+    if span is None:
+        return None
+    return span[:3] if len(span.pieces) == 1 else tuple(span)
+
+
+def _unpacked(packed: tuple | None) -> Span | None:
+    if packed is None:
+        return None
+    if len(packed) == 3:
+        start, end, paragraph = packed
+        return Span(start, end, paragraph, ((start, end),))
+    return Span._make(packed)
 
 
 def _across(book: Contents) -> list[Problem]:
