@@ -71,6 +71,27 @@ def test_the_store_is_a_database_analysts_can_query(casebook, cache_dir, monkeyp
     assert db.execute("pragma page_size").fetchone()[0] == 16384  # written faster than 4096
 
 
+def test_a_store_is_filled_in_a_rollback_journal_then_turned_to_wal(casebook, cache_dir,
+                                                                     monkeypatch):
+    from actorgraph.store.database import Store
+
+    root = casebook()
+    quick_store(monkeypatch)
+    path = location.store_path(root)
+    Store.create(path).close()  # as a first write left it that failed halfway
+    db = sqlite3.connect(path)
+    assert db.execute("pragma journal_mode").fetchone()[0] == "delete"
+    db.close()
+    with open_casebook(root) as book:
+        assert not book.from_store
+    db = sqlite3.connect(path)
+    assert db.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert db.execute("select count(*) from claims").fetchone()[0] == 5
+    db.close()
+    with open_casebook(root) as book:
+        assert book.from_store
+
+
 def test_a_changed_table_is_read_again(casebook, cache_dir, monkeypatch):
     root = casebook()
     quick_store(monkeypatch)
