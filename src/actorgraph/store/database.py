@@ -48,7 +48,8 @@ import time
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from operator import itemgetter
+from itertools import compress
+from operator import eq, itemgetter
 from pathlib import Path
 
 import networkx as nx
@@ -435,9 +436,9 @@ class Store:
             self._insert("actors", _actor_rows(G, claims, places.get(NODES.filename)))
             db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", _names(G.nodes(
                 data=True)))
-            self._insert("claims", counted(
-                claim_row(position, *claim) for position, claim in
-                zip(_positions(len(claims), places.get(EDGES.filename)), claims)))
+            self._insert("claims", counted(map(
+                claim_row, _positions(len(claims), places.get(EDGES.filename)),
+                *(zip(*claims) if claims else ((),) * 4))))
             self.add_warnings(warnings, relative, layouts.get(EDGES.filename), unused)
             for name, layout in layouts.items():
                 if layout is not None:
@@ -541,8 +542,10 @@ _PLAIN_ACTOR = set(NODES.column_names)
 def _actor_rows(G: nx.MultiDiGraph, claims: Iterable[tuple], positions) -> Iterator[tuple]:
     """The actors' rows, each with its `degree`: the claims it is in (once for a claim
     tying it to itself)."""
-    degree = Counter(u for u, *_ in claims)
-    degree.update(v for u, v, *_ in claims if v != u)
+    sources, targets = list(map(itemgetter(0), claims)), list(map(itemgetter(1), claims))
+    degree = Counter(sources)  # in loops run by C: 0.7 s -> 0.2 s for 500k claims
+    degree.update(targets)
+    degree.subtract(compress(sources, map(eq, sources, targets)))
     for position, (ident, attrs) in zip(_positions(len(G), positions), G.nodes(data=True)):
         yield actor_row(position, ident, attrs, degree[ident])
 
