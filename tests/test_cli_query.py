@@ -509,6 +509,21 @@ def test_the_command_ends_at_once_with_its_status_and_all_its_output(tmp_path, r
     assert run("--version").returncode == 0
 
 
+def test_the_command_line_holds_what_it_opened_till_it_ends(runner, monkeypatch, tmp_path):
+    """`cli.main` passes a list as click's `obj`: the casebooks a command opens go into it,
+    and so are freed by the system when the command ends, not one by one by Python."""
+    from actorgraph.workspace import Casebook
+
+    monkeypatch.setenv("ACTORGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ACTORGRAPH_NO_CACHE", raising=False)
+    data = ["--data", str(FIXTURES / "query")]
+    held: list = []
+    assert runner.invoke(cli, ["path", "alpha", "delta", *data], obj=held).exit_code == 0
+    assert [type(book) for book in held] == [Casebook]
+    assert held[0]._kept is not None  # and what was read, kept in the store by its close
+    assert runner.invoke(cli, ["path", "alpha", "delta", *data]).exit_code == 0  # no list
+
+
 def test_an_exit_with_a_message_prints_it_with_status_1(capsys):
     from actorgraph.cli import _status
 

@@ -238,6 +238,7 @@ class Casebook(Names):
         be kept) and let go of the store."""
         self._close_store(commit=self.updated is not None)
         keep, self._keep = self._keep, None
+        self._kept = keep  # freed with the casebook (at a command's end, by the system)
         if keep is not None:
             try:
                 _keep(self.root, *keep)

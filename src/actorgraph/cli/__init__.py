@@ -105,9 +105,11 @@ def _terminated(signum, frame):
 def main() -> None:
     """The `actorgraph` command. It ends without freeing what it holds, once its output is
     flushed: the graph of a half-million-claim casebook takes Python 4.3 s to free, which
-    the operating system does at once (`os._exit`; every file is closed by then)."""
+    the operating system does at once (`os._exit`; every file is closed by then). The
+    casebooks it opens are held till then (click's `obj`: `options.opened`)."""
+    held: list = []
     try:
-        cli.main(prog_name="actorgraph")
+        cli.main(prog_name="actorgraph", obj=held)
         status = 0
     except SystemExit as done:
         status = _status(done.code)

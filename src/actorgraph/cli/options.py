@@ -139,7 +139,11 @@ def opened(data_dir: Path, quiet: bool = False, strict: bool = False):
     from actorgraph.workspace import open_casebook
 
     book = open_casebook(data_dir, strict=strict)
-    click.get_current_context().call_on_close(book.close)
+    context = click.get_current_context()
+    context.call_on_close(book.close)
+    held = context.find_root().obj
+    if isinstance(held, list):  # the command line's (`cli.main`): freed by the system
+        held.append(book)
     if not quiet:
         say_warnings(book.warnings, "actorgraph validate")
     return book
