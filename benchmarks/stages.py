@@ -51,7 +51,7 @@ def load(root: Path) -> dict:
     if any(p.severity == "error" for p in problems):
         raise SystemExit(f"{root} has errors")
     (G, claims), building = built
-    place_quotes(G, claims, spans)
+    place_quotes(claims, spans)
     total = elapsed()
     return {"read": read, "validate_build": total - read, "build": building,
             "seconds": total, "actors": G.number_of_nodes(), "claims": G.number_of_edges()}

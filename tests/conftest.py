@@ -66,21 +66,27 @@ def private_cache(tmp_path_factory, monkeypatch):
     return folder
 
 
-@pytest.fixture
-def stored(tmp_path):
+@pytest.fixture(params=["store", "held"])
+def stored(request, tmp_path):
     """`stored(G)`: a StoreReader over a new store holding the casebook graph G (its claims
-    in edges.csv's order by number: c000, c001, ...)."""
+    in edges.csv's order by number: c000, c001, ...); and, as the second parameter, over the
+    parts of G held in memory (`held.Held`), as a casebook just read is asked."""
+    from actorgraph.graph.build import Parts
     from actorgraph.store.database import Store
+    from actorgraph.store.held import Held
     from actorgraph.store.reader import StoreReader
 
     opened = []
 
     def make(G) -> StoreReader:
-        store = Store.create(tmp_path / f"s{len(opened)}.sqlite")
         claims = list(G.edges(keys=True, data=True))
         if all(key.startswith("c") for _, _, key, _ in claims):  # random_claims_graph
             claims.sort(key=lambda claim: int(claim[2][1:]))  # by number
-        store.write(tmp_path, [], G, claims, [], str, {})
+        parts = Parts(G.graph.get("sources", {}), dict(G.nodes(data=True)), claims)
+        if request.param == "held":
+            return StoreReader(Held(parts), "case")
+        store = Store.create(tmp_path / f"s{len(opened)}.sqlite")
+        store.write(tmp_path, [], parts, [], str, {})
         opened.append(store)
         return StoreReader(store, "case")
 

@@ -152,9 +152,8 @@ def test_reading_and_building_builds_nothing_once_a_value_is_wrong(casebook, mon
     from actorgraph.graph import build
 
     built = []
-    real = build.graph_without_quotes
-    monkeypatch.setattr(build, "graph_without_quotes",
-                        lambda book: built.append(1) or real(book))
+    real = build.casebook_parts
+    monkeypatch.setattr(build, "casebook_parts", lambda book: built.append(1) or real(book))
     with pytest.raises(ValidationError) as bad_value:
         workspace.read_and_build(casebook("unknown-relation"))
     assert built == []  # the relation is checked before the graph would be built

@@ -54,8 +54,8 @@ def test_unknown_name_suggests_actor_names(G):
 
 
 def test_suggestions_are_names_even_when_an_alias_matched(G):
-    assert suggest(spellings(G), "el capitn")[0] == "Álvaro Núñez"
-    assert len(suggest(spellings(G), "a")) <= 3
+    assert suggest(spellings(G.nodes(data=True)), "el capitn")[0] == "Álvaro Núñez"
+    assert len(suggest(spellings(G.nodes(data=True)), "a")) <= 3
 
 
 def test_nothing_alike_gives_no_suggestion(G):

@@ -26,10 +26,12 @@ def G():
 
 
 def test_an_actor_without_name_or_aliases_answers_to_its_id_only(G):
-    assert actor_names(G) == {"zeta": {"zeta"}, "republic of zeta": {"zeta"}, "x7": {"x7"},
-                              "us treasury": {"ust"}, "ust": {"ust"}}
-    assert spellings(G) == {"Zeta": "Zeta", "zeta": "Zeta", "Republic of Zeta": "Zeta",
-                            "x7": "x7", "U.S. Treasury": "U.S. Treasury", "ust": "U.S. Treasury"}
+    nodes = G.nodes(data=True)
+    assert actor_names(nodes) == {"zeta": {"zeta"}, "republic of zeta": {"zeta"}, "x7": {"x7"},
+                                  "us treasury": {"ust"}, "ust": {"ust"}}
+    assert spellings(nodes) == {"Zeta": "Zeta", "zeta": "Zeta", "Republic of Zeta": "Zeta",
+                                "x7": "x7", "U.S. Treasury": "U.S. Treasury",
+                                "ust": "U.S. Treasury"}
     assert resolve(G, "X7") == "x7"
 
 

@@ -121,3 +121,23 @@ def test_a_limited_neighbourhood_stops_reading_at_the_ring_it_leaves_out(stored)
     # The hub's claims, then its neighbours' until a fourth actor two hops away turns up
     # (each read twice at most: the walk, and the claims of the ties it keeps).
     assert len(set(read)) < everything / 3
+
+
+def test_a_casebook_just_read_answers_without_its_whole_graph_unless_asked(
+        tmp_path, monkeypatch):
+    """A question on a casebook just read is answered as from the store, on a small graph
+    (`held.Held`); a command that asks for the whole graph has it made once."""
+    from actorgraph.graph import build
+
+    monkeypatch.setenv("ACTORGRAPH_NO_CACHE", "1")
+    made, real = [], build.assemble
+    monkeypatch.setattr(build, "assemble", lambda *a: made.append(1) or real(*a))
+    for question in QUESTIONS[:4]:
+        assert run(*question, "--data", "data")[0] == 0
+    assert made == []
+    assert run("claims", "--actor", "iran", "--data", "data")[0] == 0
+    assert made == []
+    for command in (["stats"], ["actors"], ["claims"], ["ties"]):
+        made.clear()
+        assert run(*command, "--data", "data")[0] == 0
+        assert made == [1], command

@@ -1,10 +1,11 @@
 """Opening a casebook: the one way every command gets at one.
 
 `open_casebook(folder)` returns a `Casebook`: from its store when the folder is unchanged
-since the store was written, else read, validated and built afresh (the graph built while
-the quotes are searched), and then kept in the store when the casebook is closed, so that a
-first question is answered before the store is written. A store found damaged, even halfway
-through a question, is set aside and the question answered from the files: never a crash.
+since the store was written, else read, validated and built afresh (the graph's parts made
+while the quotes are searched), held in memory and asked as the store is (`held.Held`), and
+then kept in the store when the casebook is closed, so that a first question is answered
+before the store is written. A store found damaged, even halfway through a question, is set
+aside and the question answered from the files: never a crash.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import networkx as nx
 
 from actorgraph.casebook.read import Contents, Unreadable, display_path, read_bytes
 from actorgraph.errors import Problem, ValidationError
-from actorgraph.graph.names import GraphNames, Names
+from actorgraph.graph.names import Names
 from actorgraph.progress import progress
 from actorgraph.schema import TABLES
 from actorgraph.store import location
@@ -33,6 +34,8 @@ from actorgraph.util import gc_paused
 
 if TYPE_CHECKING:
     from actorgraph.casebook.validate import Report
+    from actorgraph.graph.build import Parts
+    from actorgraph.store.held import Held
     from actorgraph.store.update import Update
 
 log = logging.getLogger("actorgraph")
@@ -53,41 +56,55 @@ class Fingerprint:
 @dataclass
 class Reading:
     """A casebook just read from its folder: the validation report (its contents, every
-    quote's place, the warnings), its graph, and its fingerprint for the store (if asked
-    for; None if a file could not be read again)."""
+    quote's place, the warnings), its graph's parts held to be asked as the store is
+    (`held.Held`; the quotes placed), and its fingerprint for the store (if asked for; None
+    if a file could not be read again)."""
 
     report: Report
-    graph: nx.MultiDiGraph
-    claims: list[tuple[str, str, str, dict]]  # the graph's edges, in edges.csv's order
+    held: Held
     fingerprint: Fingerprint | None = None
+
+    @property
+    def parts(self) -> Parts:
+        return self.held.parts
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole graph (made now unless `read_and_build` was asked for it)."""
+        return self.held.graph(str(self.report.contents.root))
 
 
 @gc_paused()
 def read_and_build(data_dir: Path | str, strict: bool = False,
                    step: Callable[[], object] | None = None,
-                   before: Snapshot | None = None) -> Reading:
+                   before: Snapshot | None = None, whole: bool = True) -> Reading:
     """Read, validate and build the casebook at `data_dir`; ValidationError listing every
-    problem if it has errors. The graph is built while the quotes are still being searched
-    (on a large casebook by a second process: `validate.validate`), and so is the files'
-    fingerprint when `before` (the files' state before reading) is given. `step()`, if
-    given, is called after each document read, and once more when all is checked and
-    built."""
-    # Imported here: a question answered from the store needs neither.
+    problem if it has errors. The graph's parts, indexed to be asked as the store is
+    (`held.Held`), and with `whole` the whole graph too, are made while the quotes are still
+    being searched (on a large casebook by a second process: `validate.validate`), and so is
+    the files' fingerprint when `before` (the files' state before reading) is given.
+    `step()`, if given, is called after each document read, and once more when all is
+    checked and built."""
+    # Imported here: a question answered from the store needs none of them.
     from actorgraph.casebook.validate import validate_casebook
-    from actorgraph.graph.build import graph_without_quotes, place_quotes
+    from actorgraph.graph.build import casebook_parts, place_quotes
+    from actorgraph.store.held import Held
 
     built = []
 
     def meanwhile(contents: Contents) -> None:
-        built.append(graph_without_quotes(contents))
+        held = Held(casebook_parts(contents))
+        if whole:
+            held.graph(str(contents.root))
+        built.append(held)
         built.append(_fingerprint(before, contents) if before is not None else None)
 
     report = validate_casebook(data_dir, strict, meanwhile=meanwhile, step=step)
-    (G, claims), fingerprint = built
-    place_quotes(G, claims, report.spans)
+    held, fingerprint = built
+    place_quotes(held.parts.claims, report.spans)
     if step is not None:
         step()
-    return Reading(report, G, claims, fingerprint)
+    return Reading(report, held, fingerprint)
 
 
 def _fingerprint(before: Snapshot, contents: Contents) -> Fingerprint | None:
@@ -119,39 +136,13 @@ def _fingerprint(before: Snapshot, contents: Contents) -> Fingerprint | None:
     return Fingerprint(files, layouts, set(unused))
 
 
-class WholeGraph(GraphNames):
-    """A casebook held whole in memory (just read): every question's graph is the whole
-    graph, which gives the same answers as the store's small ones."""
-
-    def graph(self) -> nx.MultiDiGraph:
-        return self.G
-
-    def path_graph(self, *args, **options) -> nx.MultiDiGraph:
-        return self.G
-
-    def around_graph(self, *args, **options) -> nx.MultiDiGraph:
-        return self.G
-
-    def actor_graph(self, *args, **options) -> nx.MultiDiGraph:
-        return self.G
-
-    def nodes(self):
-        return iter(self.G.nodes(data=True))
-
-    def edges(self):
-        return iter(self.G.edges(keys=True, data=True))
-
-    def sources(self) -> dict[str, dict]:
-        return self.G.graph.get("sources", {})
-
-
 class Casebook(Names):
     """An opened casebook: its names (for `names.resolve`), its warnings, and graphs that
     answer questions (`graph()`, the whole casebook; `path_graph`, `around_graph` and
     `actor_graph`, just what one question needs). Close it (or use it in a `with` block) to
     keep a casebook just read in the store."""
 
-    def __init__(self, root: Path, answers: StoreReader | WholeGraph, warnings: list[Problem],
+    def __init__(self, root: Path, answers: StoreReader, warnings: list[Problem],
                  store: Store | None = None, keep: tuple | None = None,
                  updated: Update | None = None):
         self.root, self.warnings = root, warnings
@@ -187,8 +178,7 @@ class Casebook(Names):
 
     def edges(self) -> Iterator[tuple[str, str, str, dict]]:
         """Every claim, (source, target, id, attributes) as `graph().edges(keys=True,
-        data=True)` gives them (in edges.csv's order from the store, the graph's order
-        otherwise), without building the graph when the casebook comes from its store.
+        data=True)` gives them but in edges.csv's order, without building the graph.
         (A damaged row met halfway raises sqlite3.DatabaseError: read the casebook again.)"""
         return self._ask("edges")
 
@@ -252,11 +242,14 @@ class Casebook(Names):
         self.close()
 
 
-def open_casebook(data_dir: Path | str, strict: bool = False) -> Casebook:
+def open_casebook(data_dir: Path | str, strict: bool = False, whole: bool = False
+                  ) -> Casebook:
     """The casebook at `data_dir`, from its store when it is unchanged, else read, validated
-    and built (ValidationError if it has errors; with `strict`, warnings count as errors)."""
+    and built (ValidationError if it has errors; with `strict`, warnings count as errors).
+    With `whole` (the whole graph will be asked for, `graph()`), a casebook read has it made
+    while its quotes are searched."""
     root = Path(data_dir)
-    book = _from_store(root) or _read(root)
+    book = _from_store(root) or _read(root, whole)
     if strict and book.warnings:
         book.close()
         raise ValidationError([replace(p, severity="error") for p in book.warnings])
@@ -324,7 +317,7 @@ def _update(store: Store, root: Path) -> Update | None:
     return done
 
 
-def _read(root: Path) -> Casebook:
+def _read(root: Path, whole: bool = False) -> Casebook:
     path = location.store_path(root)
     before = snapshot(root) if path is not None else None
     size = before.megabytes if before is not None else 0
@@ -337,12 +330,12 @@ def _read(root: Path) -> Casebook:
     with progress("reading, checking", documents and documents + 1,
                   show=size >= NOTICE_MB) as bar:
         reading = read_and_build(root, step=bar.advance if bar.shown else None,
-                                 before=before)
+                                 before=before, whole=whole)
     warnings = reading.report.warnings
     keep = None
     if before is not None:
         keep = (before, reading, size >= NOTICE_MB)
-    return Casebook(root, WholeGraph(reading.graph), warnings, keep=keep)
+    return Casebook(root, StoreReader(reading.held, str(root)), warnings, keep=keep)
 
 
 def _size(root: Path) -> float:
@@ -370,10 +363,10 @@ def _keep(root: Path, before: Snapshot, reading: Reading, say: bool) -> bool:
     try:
         store = Store.for_writing(path)
         try:
-            with progress("storing", len(reading.claims), show=say) as bar:
-                store.write(root, found.files, reading.graph, reading.claims,
-                            reading.report.warnings, lambda file: shown.get(file, file),
-                            found.layouts, found.unused, counted=bar.through)
+            with progress("storing", len(reading.parts.claims), show=say) as bar:
+                store.write(root, found.files, reading.parts, reading.report.warnings,
+                            lambda file: shown.get(file, file), found.layouts, found.unused,
+                            counted=bar.through)
         finally:
             store.close()
     except (OSError, sqlite3.Error, Damaged):

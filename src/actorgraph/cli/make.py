@@ -120,10 +120,11 @@ def export(fmt: str, data_dir: Path, quiet: bool, dest: str, around_actor: str |
 
     chosen = get_format(fmt)
     filters = checked_filters(**filters)
-    book = opened(data_dir, quiet)
+    streamed = around_actor is None and path is None and top_n is None and depth == 1 \
+        and not any(filters.values())  # the whole casebook, streamed from its store
+    book = opened(data_dir, quiet, whole=not streamed)
     inputs = input_files(Path(data_dir), book.sources().values())
-    if around_actor is None and path is None and top_n is None and depth == 1 \
-            and not any(filters.values()):  # the whole casebook, streamed from its store
+    if streamed:
         written = export_casebook(book, chosen, dest, inputs)
     else:
         G = select(book.graph(), around_actor, depth, path, top_n,

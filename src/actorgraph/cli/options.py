@@ -132,13 +132,13 @@ def checked_filters(relations=(), exclude_relations=(), min_certainty=None, avoi
                 publishers=tuple(publishers), min_sources=min_sources)
 
 
-def opened(data_dir: Path, quiet: bool = False, strict: bool = False):
-    """The casebook at `data_dir` (`workspace.open_casebook`), closed when the command ends
-    (after its answer is printed: a casebook just read is then kept in the store), its
-    warnings said on stderr unless `quiet`."""
+def opened(data_dir: Path, quiet: bool = False, strict: bool = False, whole: bool = False):
+    """The casebook at `data_dir` (`workspace.open_casebook`; `whole` if the command asks for
+    its whole graph), closed when the command ends (after its answer is printed: a casebook
+    just read is then kept in the store), its warnings said on stderr unless `quiet`."""
     from actorgraph.workspace import open_casebook
 
-    book = open_casebook(data_dir, strict=strict)
+    book = open_casebook(data_dir, strict=strict, whole=whole)
     context = click.get_current_context()
     context.call_on_close(book.close)
     held = context.find_root().obj

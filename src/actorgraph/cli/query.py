@@ -149,7 +149,7 @@ def actors(data_dir: Path, quiet: bool, types: tuple[str, ...], sort: str, fmt: 
     from actorgraph.schema import check
 
     types = check("type", types, "types")
-    rows = answers.actor_rows(opened(data_dir, quiet).graph(), types, sort)
+    rows = answers.actor_rows(opened(data_dir, quiet, whole=True).graph(), types, sort)
     columns = ("name", "id", "type", "degree", "ties", "betweenness")
     emit(fmt, rows, fields=answers.ACTOR_FIELDS, text=lambda: text.table(rows, columns))
 
@@ -185,7 +185,7 @@ def claims(data_dir: Path, quiet: bool, actor_names: tuple[str, ...],
 
     filters = checked_filters(**filters)
     certainties = check("certainty", certainties, "certainties")
-    book = opened(data_dir, quiet)
+    book = opened(data_dir, quiet, whole=not actor_names)
     filters = resolve_filters(book, filters)
     chosen = [resolve(book, name, "--actor") for name in actor_names]
     claimant = None
@@ -211,7 +211,7 @@ def stats(data_dir: Path, quiet: bool, fmt: str):
     from actorgraph import answers
     from actorgraph.present import text
 
-    summary = answers.stats(opened(data_dir, quiet).graph())
+    summary = answers.stats(opened(data_dir, quiet, whole=True).graph())
     emit(fmt, summary, rows=answers.stats_rows(summary), fields=("section", "key", "value"),
          text=lambda: text.stats_text(summary))
 
@@ -244,7 +244,7 @@ def ties(data_dir: Path, quiet: bool, corroborated: bool, single_source: bool,
     from actorgraph.graph.ties import TIE_FIELDS
     from actorgraph.present import text
 
-    book = opened(data_dir, quiet)
+    book = opened(data_dir, quiet, whole=not actor_name)
     actor = resolve(book, actor_name, "--actor") if actor_name else None
     G = book.actor_graph(actor) if actor else book.graph()
     rows = answers.tie_rows(G, corroborated=corroborated, single_source=single_source,

@@ -50,7 +50,7 @@ def suggest(doc: str, data_dir: Path, quiet: bool, fmt: str, output: Path | None
     from actorgraph.suggest import REVIEW_FIELDS
     from actorgraph.suggest import suggest as propose
 
-    book = opened(data_dir, quiet)
+    book = opened(data_dir, quiet, whole=True)
     G = book.graph()
     text, doc_id = _document(data_dir, G.graph["sources"], doc, quiet)
     document = "" if doc_id else str(Path(doc).resolve())

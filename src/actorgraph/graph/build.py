@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import networkx as nx
 
 from actorgraph.casebook.read import Contents, Rows, split_aliases
@@ -49,30 +51,51 @@ def build_graph(report: Report) -> nx.MultiDiGraph:
     direction the CSV gives. `G.graph["sources"]` maps document ids to their sources.csv rows.
     """
     G, claims = graph_without_quotes(report.contents)
-    place_quotes(G, claims, report.spans)
+    place_quotes(claims, report.spans)
     return G
 
 
 def graph_without_quotes(contents: Contents) -> tuple[nx.MultiDiGraph, Claims]:
     """`build_graph` but the quotes' places, and its claims for `place_quotes`."""
-    G = nx.MultiDiGraph(casebook=str(contents.root))
+    parts = casebook_parts(contents)
+    return assemble(str(contents.root), parts), parts.claims
+
+
+class Parts(NamedTuple):
+    """What the graph of a casebook is made of, in its files' order: the documents of
+    sources.csv by id (`G.graph["sources"]`), each actor's attributes by id (its node's) and
+    the claims (each edge's source, target, key and attributes)."""
+
+    sources: dict[str, dict]
+    nodes: dict[str, dict]
+    claims: Claims
+
+
+def casebook_parts(contents: Contents) -> Parts:
+    """The parts of `build_graph`'s graph (but the quotes' places: `place_quotes`), without
+    the graph (`assemble` makes it)."""
     # Each document's path as the casebook folder sees it (`sources/x.txt`): never absolute.
-    G.graph["sources"] = {s["id"]: {**s, "path": contents.places.get(s["id"], s["path"])}
-                          for s in contents.sources.records}
-    G.add_nodes_from(
-        (a["id"], {**a, "aliases": split_aliases(a["aliases"])})
-        for a in contents.actors.records
-    )
+    sources = {s["id"]: {**s, "path": contents.places.get(s["id"], s["path"])}
+               for s in contents.sources.records}
+    nodes = {a["id"]: {**a, "aliases": split_aliases(a["aliases"])}
+             for a in contents.actors.records}
     # One string object per actor id and per repeated value: less memory, faster caching.
     same: dict[str, str] = {ident: ident for ident in contents.actors.columns["id"]}
-    names = actor_names(G)
+    names = actor_names(nodes.items())
     named = {}
     for claimant in set(contents.claims.columns["claimed_by"]):
         found = names.get(name_key(claimant), ())
         named[claimant] = same[next(iter(found))] if len(found) == 1 else ""
-    claims = _claim_edges(contents.claims, same, named)
-    _add_claims(G, claims)
-    return G, claims
+    return Parts(sources, nodes, _claim_edges(contents.claims, same, named))
+
+
+def assemble(casebook: str, parts: Parts) -> nx.MultiDiGraph:
+    """The graph of these parts (its edges' attributes are the claims' own dicts)."""
+    G = nx.MultiDiGraph(casebook=casebook)
+    G.graph["sources"] = parts.sources
+    G.add_nodes_from(parts.nodes.items())
+    _add_claims(G, parts.claims)
+    return G
 
 
 def _add_claims(G: nx.MultiDiGraph, claims: Claims) -> None:
@@ -90,7 +113,7 @@ def _add_claims(G: nx.MultiDiGraph, claims: Claims) -> None:
         keyed[key] = attrs
 
 
-def place_quotes(G: nx.MultiDiGraph, claims: Claims, spans: dict) -> None:
+def place_quotes(claims: Claims, spans: dict) -> None:
     """Add each claim's `paragraph`, `start` and `end` (its edge's last attributes; the
     claims' attributes are the edges' own: `_add_claims`)."""
     for _u, _v, key, attrs in claims:

@@ -10,20 +10,22 @@ LIKE = 70  # the least rapidfuzz WRatio score of a suggestion ('mara' ~ 'Syria' 
 CLOSE = 10  # suggestions within this many points of the best one
 
 
-def actor_names(G) -> dict[str, set[str]]:
-    """Every name an actor answers to (id, name, aliases), as name keys -> actor ids."""
+def actor_names(nodes) -> dict[str, set[str]]:
+    """Every name an actor answers to (id, name, aliases), as name keys -> actor ids, from
+    the actors' (id, attributes), as `G.nodes(data=True)` gives them."""
     index: dict[str, set[str]] = {}
-    for actor, attrs in G.nodes(data=True):
+    for actor, attrs in nodes:
         for name in (actor, attrs.get("name") or "", *attrs.get("aliases", ())):
             if name:
                 index.setdefault(name_key(name), set()).add(actor)
     return index
 
 
-def spellings(G) -> dict[str, str]:
-    """Every way of writing an actor (name, id, aliases) -> its display name."""
+def spellings(nodes) -> dict[str, str]:
+    """Every way of writing an actor (name, id, aliases) -> its display name, from the
+    actors' (id, attributes)."""
     found: dict[str, str] = {}
-    for actor, attrs in G.nodes(data=True):
+    for actor, attrs in nodes:
         shown = attrs.get("name") or actor
         for name in (shown, actor, *attrs.get("aliases", ())):
             found.setdefault(name, shown)
@@ -46,7 +48,7 @@ class Names:
         raise NotImplementedError
 
     def spellings(self) -> dict[str, str]:
-        """As `spellings(G)`."""
+        """As `spellings(G.nodes(data=True))`."""
         raise NotImplementedError
 
 
@@ -60,14 +62,14 @@ class GraphNames(Names):
 
     def matching(self, key: str) -> set[str]:
         if self._keys is None:
-            self._keys = actor_names(self.G)
+            self._keys = actor_names(self.G.nodes(data=True))
         return self._keys.get(key, set())
 
     def label(self, actor: str) -> str:
         return self.G.nodes[actor].get("name") or actor
 
     def spellings(self) -> dict[str, str]:
-        return spellings(self.G)
+        return spellings(self.G.nodes(data=True))
 
 
 def resolve(G, text: str, role: str = "Actor") -> str:

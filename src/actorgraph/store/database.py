@@ -51,6 +51,7 @@ from collections.abc import Iterable, Iterator
 from itertools import compress
 from operator import eq, itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -63,6 +64,9 @@ from actorgraph.store.layout import GAP, Layout
 from actorgraph.store.location import APPLICATION_ID, remove
 from actorgraph.text import name_key
 from actorgraph.util import gc_paused
+
+if TYPE_CHECKING:
+    from actorgraph.graph.build import Parts
 
 FORMAT = 2  # raise whenever the tables change shape
 BUSY_MS = 30_000  # how long a command waits for another one's write to finish
@@ -410,17 +414,17 @@ class Store:
     # --- Writing ---------------------------------------------------------------------------
 
     @gc_paused()
-    def write(self, root: Path, files: list[tuple[tuple, str | None]], G: nx.MultiDiGraph,
-              claims: list[tuple[str, str, str, dict]], warnings: list[Problem], relative,
-              layouts: dict[str, Layout | None], unused: set[Problem] = frozenset(),
-              counted=iter) -> None:
-        """Replace what the store holds with the casebook graph `G` (built from the folder
-        `root`) and its `claims`, G's edges (source, target, id, attributes) in edges.csv's
-        order, its `warnings` (each file named by `relative(problem.file)`; those in
-        `unused` are about actors and documents in no claim), its `files` ((state, digest)
-        each) and the `layouts` of its table files (by file name; None if a file has none),
-        in one transaction. `counted(rows)` gives the claims' rows back as they are written
-        (a progress bar's `through`)."""
+    def write(self, root: Path, files: list[tuple[tuple, str | None]], parts: Parts,
+              warnings: list[Problem], relative, layouts: dict[str, Layout | None],
+              unused: set[Problem] = frozenset(), counted=iter) -> None:
+        """Replace what the store holds with the casebook read from the folder `root`: the
+        `parts` of its graph (`build.Parts`: its documents, actors and claims in its files'
+        order, the quotes placed), its `warnings` (each file named by
+        `relative(problem.file)`; those in `unused` are about actors and documents in no
+        claim), its `files` ((state, digest) each) and the `layouts` of its table files (by
+        file name; None if a file has none), in one transaction. `counted(rows)` gives the
+        claims' rows back as they are written (a progress bar's `through`)."""
+        sources, nodes, claims = parts
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -432,10 +436,9 @@ class Store:
             self.set_files(files)
             places = {name: (layout.positions if layout is not None else None)
                       for name, layout in layouts.items()}
-            self.set_sources(G.graph.get("sources", {}).values(), places.get(SOURCES.filename))
-            self._insert("actors", _actor_rows(G, claims, places.get(NODES.filename)))
-            db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", _names(G.nodes(
-                data=True)))
+            self.set_sources(sources.values(), places.get(SOURCES.filename))
+            self._insert("actors", _actor_rows(nodes, claims, places.get(NODES.filename)))
+            db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", _names(nodes.items()))
             self._insert("claims", counted(map(
                 claim_row, _positions(len(claims), places.get(EDGES.filename)),
                 *(zip(*claims) if claims else ((),) * 4))))
@@ -444,7 +447,7 @@ class Store:
                 if layout is not None:
                     self.set_layout(name, layout)
             db.executemany("INSERT INTO meta VALUES (?, ?)", (
-                ("root", str(root.resolve())), ("actors", str(G.number_of_nodes())),
+                ("root", str(root.resolve())), ("actors", str(len(nodes))),
                 ("claims", str(len(claims))), ("built", _now())))
             for name, on in INDEXES.items():
                 db.execute(f"CREATE INDEX {name} ON {on}")
@@ -539,14 +542,14 @@ def actor_row(position: int, ident: str, attrs: dict, degree: int) -> tuple:
 _PLAIN_ACTOR = set(NODES.column_names)
 
 
-def _actor_rows(G: nx.MultiDiGraph, claims: Iterable[tuple], positions) -> Iterator[tuple]:
-    """The actors' rows, each with its `degree`: the claims it is in (once for a claim
-    tying it to itself)."""
+def _actor_rows(nodes: dict[str, dict], claims: list[tuple], positions) -> Iterator[tuple]:
+    """The actors' rows (`nodes`: attributes by id), each with its `degree`: the claims it
+    is in (once for a claim tying it to itself)."""
     sources, targets = list(map(itemgetter(0), claims)), list(map(itemgetter(1), claims))
     degree = Counter(sources)  # in loops run by C: 0.7 s -> 0.2 s for 500k claims
     degree.update(targets)
     degree.subtract(compress(sources, map(eq, sources, targets)))
-    for position, (ident, attrs) in zip(_positions(len(G), positions), G.nodes(data=True)):
+    for position, (ident, attrs) in zip(_positions(len(nodes), positions), nodes.items()):
         yield actor_row(position, ident, attrs, degree[ident])
 
 
