@@ -127,11 +127,11 @@ def test_a_casebook_just_read_answers_without_its_whole_graph_unless_asked(
         tmp_path, monkeypatch):
     """A question on a casebook just read is answered as from the store, on a small graph
     (`held.Held`); a command that asks for the whole graph has it made once."""
-    from actorgraph.graph import build
+    from actorgraph.store import held
 
     monkeypatch.setenv("ACTORGRAPH_NO_CACHE", "1")
-    made, real = [], build.assemble
-    monkeypatch.setattr(build, "assemble", lambda *a: made.append(1) or real(*a))
+    made, real = [], held.assemble
+    monkeypatch.setattr(held, "assemble", lambda *a: made.append(1) or real(*a))
     for question in QUESTIONS[:4]:
         assert run(*question, "--data", "data")[0] == 0
     assert made == []

@@ -96,6 +96,8 @@ def read_and_build(data_dir: Path | str, strict: bool = False,
         held = Held(casebook_parts(contents))
         if whole:
             held.graph(str(contents.root))
+        else:
+            held.index  # noqa: B018 (made now, not at the first question)
         built.append(held)
         built.append(_fingerprint(before, contents) if before is not None else None)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cached_property
+from typing import NamedTuple
 
 import networkx as nx
 
@@ -19,24 +20,36 @@ from actorgraph.graph.build import Parts, assemble
 from actorgraph.graph.names import actor_names, spellings
 
 
+class Index(NamedTuple):
+    """Where `Held` finds rows: each actor's claims as source and as target (positions in
+    edges.csv's order), each claim's position by id, each actor's by id."""
+
+    out: dict[str, list[int]]
+    into: dict[str, list[int]]
+    claim: dict[str, int]
+    actor: dict[str, int]
+
+
 class Held:
-    """The parts of a casebook's graph, with the indexes that `StoreReader` reads by: each
-    actor's claims, as source and then as target, in edges.csv's order."""
+    """The parts of a casebook's graph (the quotes' places may be added after), and the
+    index that `StoreReader`'s questions read by."""
 
     def __init__(self, parts: Parts):
-        """Index the parts (0.5 s at 500k claims: made while the quotes are searched,
-        `workspace.read_and_build`; the quotes' places may be added after)."""
         self.parts = parts
         self._whole: nx.MultiDiGraph | None = None
+
+    @cached_property
+    def index(self) -> Index:
+        """The index, made when first asked for (0.5 s at 500k claims: a casebook read for
+        a question has it made while the quotes are searched, `workspace.read_and_build`)."""
         out: dict[str, list[int]] = {}
         into: dict[str, list[int]] = {}
-        for i, (source, target, _key, _attrs) in enumerate(parts.claims):
+        for i, (source, target, _key, _attrs) in enumerate(self.parts.claims):
             out.setdefault(source, []).append(i)
             if target != source:
                 into.setdefault(target, []).append(i)
-        self._out, self._into = out, into
-        self._position = {key: i for i, (_s, _t, key, _a) in enumerate(parts.claims)}
-        self._order = {actor: i for i, actor in enumerate(parts.nodes)}
+        return Index(out, into, {key: i for i, (_s, _t, key, _a) in enumerate(self.parts.claims)},
+                     {actor: i for i, actor in enumerate(self.parts.nodes)})
 
     # --- Actors ----------------------------------------------------------------------------
 
@@ -62,10 +75,10 @@ class Held:
     def ends(self, actor: str) -> list[tuple[str, str, str, str, int, str, str, str]]:
         """As `Store.ends`: the claims `actor` is in, (source, target, relation, certainty,
         directed, id, source_doc, stance) each."""
-        claims = self.parts.claims
+        claims, index = self.parts.claims, self.index
         return [(s, t, a["relation"], a["certainty"], int(a["directed"]), key,
                  a["source_doc"], a["stance"])
-                for i in (*self._out.get(actor, ()), *self._into.get(actor, ()))
+                for i in (*index.out.get(actor, ()), *index.into.get(actor, ()))
                 for s, t, key, a in (claims[i],)]
 
     def alleged_by(self, actor: str) -> list[tuple[str, str, str]]:
@@ -79,11 +92,11 @@ class Held:
                  casebook: str) -> nx.MultiDiGraph:
         """As `Store.graph_of`: a graph of these actors and claims (ids), in the files'
         order, each with attributes of its own."""
-        nodes, every = self.parts.nodes, self.parts.claims
+        nodes, every, index = self.parts.nodes, self.parts.claims, self.index
         G = nx.MultiDiGraph(casebook=casebook)
         G.graph["sources"] = self.parts.sources
-        G.add_nodes_from((a, nodes[a]) for a in sorted(set(actors), key=self._order.__getitem__))
-        G.add_edges_from(every[i] for i in sorted({self._position[c] for c in claims}))
+        G.add_nodes_from((a, nodes[a]) for a in sorted(set(actors), key=index.actor.__getitem__))
+        G.add_edges_from(every[i] for i in sorted({index.claim[c] for c in claims}))
         return G
 
     def graph(self, casebook: str) -> nx.MultiDiGraph:
