@@ -35,7 +35,7 @@ def load(root: Path) -> dict:
     searched, by a second process on large casebooks)."""
     from actorgraph.casebook.read import read_casebook
     from actorgraph.casebook.validate import validate
-    from actorgraph.graph.build import graph_without_quotes, place_quotes
+    from actorgraph.graph.build import assemble, casebook_parts, place_quotes
 
     elapsed = clock()
     book = read_casebook(root)
@@ -44,7 +44,8 @@ def load(root: Path) -> dict:
 
     def build(book):
         start = elapsed()
-        built.append(graph_without_quotes(book))
+        parts = casebook_parts(book)
+        built.append((assemble(str(book.root), parts), parts.claims))
         built.append(elapsed() - start)
 
     spans, problems = validate(book, meanwhile=build)

@@ -45,8 +45,10 @@ def fold(text: str) -> str:
     return squeeze(translate(text)).strip()
 
 
-@lru_cache(maxsize=1 << 19)  # a load folds each actor's names four times (checks, look-alikes,
-def name_key(text: str) -> str:  # claimants, store): 2 us each, 0.5 s a time at 500k claims
+# Remembered: a load folds each actor's names four times (the checks, look-alike names,
+# claimants, the store's names table), 2 us each, 0.5 s a time at 500k claims.
+@lru_cache(maxsize=1 << 19)
+def name_key(text: str) -> str:
     """The form names are matched in: `fold`, then no accents, no case, a hyphen read as a
     space and full stops dropped ("U.S." is "us", "Al—Quds" is "al quds")."""
     folded = fold(text)

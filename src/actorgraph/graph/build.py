@@ -50,15 +50,9 @@ def build_graph(report: Report) -> nx.MultiDiGraph:
     `paragraph`, `start` and `end` (character offsets). Undirected claims are stored in the
     direction the CSV gives. `G.graph["sources"]` maps document ids to their sources.csv rows.
     """
-    G, claims = graph_without_quotes(report.contents)
-    place_quotes(claims, report.spans)
-    return G
-
-
-def graph_without_quotes(contents: Contents) -> tuple[nx.MultiDiGraph, Claims]:
-    """`build_graph` but the quotes' places, and its claims for `place_quotes`."""
-    parts = casebook_parts(contents)
-    return assemble(str(contents.root), parts), parts.claims
+    parts = casebook_parts(report.contents)
+    place_quotes(parts.claims, report.spans)
+    return assemble(str(report.contents.root), parts)
 
 
 class Parts(NamedTuple):
