@@ -275,6 +275,25 @@ def test_a_damaged_store_is_rebuilt_never_a_crash(tmp_path, cache_dir, monkeypat
         assert run(*q, "--data", root) == answer
 
 
+
+def test_a_store_missing_an_actor_its_claims_name_is_read_again(casebook, cache_dir,
+                                                                monkeypatch):
+    """Every row intact but an actor's gone, its claims still there (the actors counted
+    anew would match `meta`): the whole graph comes from the files, never with an actor
+    that has no name or type."""
+    root = casebook()
+    quick_store(monkeypatch)
+    expected = load_graph(root)
+    [path] = stores(cache_dir)
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("DELETE FROM actors WHERE id = 'front'")
+    db.close()
+    with open_casebook(root, whole=True) as book:
+        G = book.graph()
+    assert G.nodes["front"]["name"] == expected.nodes["front"]["name"]
+    assert same_graph(expected, G)
+
 def test_readers_and_writers_at_once(tmp_path, cache_dir):
     """Eight commands started together on a casebook the store does not hold yet (all read
     it, all write it), then on the one it holds, then after a change to a claim no answer
