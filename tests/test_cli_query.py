@@ -3,6 +3,7 @@ import cost). Expected texts are written from the fixture casebook, not copied f
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
 import json
@@ -507,6 +508,27 @@ def test_the_command_ends_at_once_with_its_status_and_all_its_output(tmp_path, r
     assert unknown.returncode == 1 and "nobody-at-all" in unknown.stderr
     assert run("path", "--no-such-option", *data).returncode == 2
     assert run("--version").returncode == 0
+
+
+def test_the_command_walks_all_it_holds_only_after_many_young_collections(tmp_path):
+    """`actorgraph` makes its cycle collector's whole walks rare (a large casebook's ties
+    and rankings are millions of objects that each walk visited to free nothing), and
+    leaves its young collections as Python has them."""
+    from actorgraph.cli import FULL_COLLECTION_AFTER
+
+    probe = ("import gc, os, sys\n"
+             "print(gc.get_threshold())\n"
+             "from actorgraph import cli\n"
+             "end = os._exit\n"
+             "os._exit = lambda status: (print(gc.get_threshold()), end(status))\n"
+             "sys.argv = ['actorgraph', '--version']\n"
+             "cli.main()\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          timeout=60, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    before, after = ast.literal_eval(lines[0]), ast.literal_eval(lines[-1])
+    assert after == (*before[:2], FULL_COLLECTION_AFTER) and before[2] < FULL_COLLECTION_AFTER
 
 
 def test_the_command_line_holds_what_it_opened_till_it_ends(runner, monkeypatch, tmp_path):
