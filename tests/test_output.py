@@ -35,8 +35,9 @@ def test_wrap_is_textwraps_wrap_of_the_text_with_whitespace_folded(monkeypatch):
     import textwrap
 
     rng = random.Random(7)
-    words = ["a", "Kaka", "—", "well-known", "x" * 30, "¶2", "\t", "\n", " ", ""]
-    for _ in range(2000):
+    words = ["a", "Kaka", "—", "well-known", "x" * 30, "¶2", "\t", "\n", " ", "", "\u2003",
+             "\xa0", "\x1f", "y" * 45, "z" * 97, "t\u2009t"]  # longer than a line
+    for _ in range(4000):
         columns, indent = rng.choice([40, 41, 60, 80, 100]), rng.choice([0, 2, 3, 7])
         text = " ".join(rng.choice(words) for _ in range(rng.randrange(0, 30)))
         monkeypatch.setenv("COLUMNS", str(columns))
