@@ -45,7 +45,7 @@ def wrap(text: str, indent: int) -> list[str]:
 class _SingleSpaced(textwrap.TextWrapper):
     """textwrap's wrapper for text whose words are one space apart (`wrap` folds it so):
     its chunks split with `str.split`, not a regular expression, and no whitespace to
-    replace. 500k claims listed: 7 s of textwrap became 2 s."""
+    replace. Listing 500k claims, the wrapping took 7.5 s and takes 3.2 s."""
 
     def _split(self, text: str) -> list[str]:
         words = text.split(" ")
