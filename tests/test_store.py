@@ -275,7 +275,6 @@ def test_a_damaged_store_is_rebuilt_never_a_crash(tmp_path, cache_dir, monkeypat
         assert run(*q, "--data", root) == answer
 
 
-
 def test_a_store_missing_an_actor_its_claims_name_is_read_again(casebook, cache_dir,
                                                                 monkeypatch):
     """Every row intact but an actor's gone, its claims still there (the actors counted
@@ -293,6 +292,7 @@ def test_a_store_missing_an_actor_its_claims_name_is_read_again(casebook, cache_
         G = book.graph()
     assert G.nodes["front"]["name"] == expected.nodes["front"]["name"]
     assert same_graph(expected, G)
+
 
 def test_readers_and_writers_at_once(tmp_path, cache_dir):
     """Eight commands started together on a casebook the store does not hold yet (all read
